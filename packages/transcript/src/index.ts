@@ -1,0 +1,2 @@
+// Data contracts
+export type * from './types.ts';

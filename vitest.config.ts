@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run over every workspace; each workspace has its own vitest.config.ts
+// (the webapp's resolves react/react-dom to its own React 18.2 copy).
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'apps/*'],
+  },
+});
