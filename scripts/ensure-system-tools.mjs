@@ -18,13 +18,18 @@ export function ensureSystemTools() {
   const pkgs = missing.map((t) => t.pkg);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !has('apt-get')) {
-    console.error(`Missing test tools: ${pkgs.join(', ')}. Install them with:\n  sudo apt-get install -y ${pkgs.join(' ')}`);
+    console.error(
+      `Missing test tools: ${pkgs.join(', ')}. Install them with:\n  sudo apt-get install -y ${pkgs.join(' ')}`,
+    );
     process.exit(1);
   }
   console.log(`Installing test tools: ${pkgs.join(', ')} (apt-get)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], {
+    stdio: 'inherit',
+    env,
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureSystemTools();
