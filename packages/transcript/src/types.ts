@@ -21,7 +21,15 @@ export interface Usage {
 export type AssistantBlock =
   | { type: 'text'; text: string }
   | { type: 'thinking' }
-  | { type: 'toolCall'; id: string; name: string; arguments: Record<string, unknown> }
+  | {
+      type: 'toolCall';
+      id: string;
+      name: string;
+      /** Arguments; top-level strings longer than a bound are cut (their size is in `argBytes`). */
+      arguments: Record<string, unknown>;
+      /** UTF-8 byte length of top-level string arguments the parser cut (e.g. a large `write` content). */
+      argBytes?: Record<string, number>;
+    }
   | { type: 'image' }
   | { type: 'unknown'; raw: unknown };
 
@@ -49,12 +57,27 @@ export interface ToolResultMessage {
   details?: Record<string, unknown>;
   isError: boolean;
   timestamp?: number;
+  /** sessions_spawn: the child's session key (from details, 9.x nested details, or the JSON text). */
+  childSessionKey?: string;
+}
+/** 9.x `openclaw.nested-tool.v1`: the inner tool behind a `tool_call` wrapper. */
+export interface NestedToolCall {
+  /** The outer `tool_call` toolCall id. */
+  parentToolCallId: string;
+  toolCallId?: string;
+  toolName: string;
+  /** Inner tool arguments (bounded like toolCall arguments). */
+  input: Record<string, unknown>;
+  isError?: boolean;
+  exitCode?: number;
+  childSessionKey?: string;
 }
 export interface CustomRoleMessage {
   role: 'custom';
   customType: string;
   details?: Record<string, unknown>;
   timestamp?: number;
+  nestedTool?: NestedToolCall;
 }
 export interface OtherRoleMessage {
   role: 'other';
@@ -193,9 +216,18 @@ export interface SessionView {
   startedAt: number;
   endedAt?: number;
   lastActivityAt: number;
-  /** Set by `tick` once nothing has arrived for 30 s while active. */
-  quiet?: { sinceMs: number; doing?: string };
+  /**
+   * Set by `tick` once nothing has arrived for 30 s while active: `sinceMs` is the epoch ms of the
+   * last activity, `forMs` how long it had been quiet at that tick (whole seconds), `doing` what it
+   * waits on ("running exec", "waiting for the model"): a header shows "running exec for 2m10s".
+   */
+  quiet?: { sinceMs: number; forMs?: number; doing?: string };
+  /** Newest lines of the turn (bounded; older ones are counted in `droppedLines`). */
   lines: ViewLine[];
+  /** Lines dropped from the front of `lines` to keep the view bounded. */
+  droppedLines?: number;
+  /** Id of the last transcript entry applied (the active leaf). */
+  leafId?: string;
   /** Sum of the turn's assistant usage.totalTokens. */
   tokens: number;
   /** Sum of usage.cost.total where reported. */
