@@ -11,4 +11,6 @@ export {
   type SessionsJsonResult,
 } from './core/sessions-json.ts';
 export { recordsFromSqliteRows, type SqliteRegistryRows } from './core/sqlite-rows.ts';
+// Tool labels: built-in rules (src/labels/tool-labels.json), overridable by TOOL_LABELS_FILE contents
+export { createLabeler, LABEL_MAX, type Labeler, type LabelHints } from './labels/labeler.ts';
 export type * from './types.ts';
