@@ -1,0 +1,307 @@
+// JSONL era (OpenClaw ≤ 2026.7): one agent's `sessions/` directory. `sessions.json` is the
+// authority for which file belongs to which session key; it is replaced by temp file + rename
+// many times per run, so it is re-read debounced and a torn read keeps the last good parse.
+// Transcripts are followed by byte-offset tailers, only for sessions active recently; files that
+// were already there at startup and are not followed are not even watched (10 000 historical
+// transcripts must cost nothing). `<file>.jsonl.lock` is the earliest sign of a run.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { type FSWatcher, watch } from 'chokidar';
+import type { SessionChange, SessionRecord } from '../types.ts';
+import {
+  type AgentSource,
+  type AgentSourceContext,
+  isRecent,
+  type ParseEntry,
+  type StartupWindow,
+  sameRecord,
+} from './agent-source.ts';
+import { createDebouncer } from './source-clock.ts';
+import { createTranscriptTailer, type TranscriptTailer } from './transcript-tailer.ts';
+
+/** Parses the text of sessions.json into records; a torn or invalid file is an error value. */
+export type RegistryParser = (
+  text: string,
+) => { ok: true; records: SessionRecord[]; problems: string[] } | { ok: false; error: string };
+
+export interface JsonlAgentOptions {
+  agent: string;
+  sessionsDir: string;
+  sessionsJson: string;
+  parseEntry: ParseEntry;
+  parseRegistry: RegistryParser;
+  window: StartupWindow;
+  debounceMs: number;
+}
+
+interface Followed {
+  key: string;
+  path: string;
+  tailer: TranscriptTailer;
+  /** Next read reports `rewritten` (rotation to a new sessionFile). */
+  rotated: boolean;
+  /** Trailing re-read after a change event (see SETTLE_MS). */
+  settle: { trigger(): void; cancel(): void };
+}
+
+/**
+ * chokidar drops a file's change events for 50 ms after one it emitted (leading edge only), so an
+ * append landing in that window would otherwise wait for the next write — which may never come.
+ * Every change event is therefore followed by one trailing read once the window has passed.
+ */
+const SETTLE_MS = 60;
+
+const isTranscriptName = (name: string) => name.endsWith('.jsonl') && !name.endsWith('.trajectory.jsonl');
+const isLockName = (name: string) => name.endsWith('.jsonl.lock');
+
+export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSourceContext): AgentSource {
+  const { sessionsDir, sessionsJson, agent } = options;
+  const records = new Map<string, SessionRecord>();
+  const followed = new Map<string, Followed>();
+  const keyByFile = new Map<string, string>();
+  const writerActive = new Map<string, boolean>();
+  /** Transcript names present at startup: watched only when followed. */
+  let preexisting = new Set<string>();
+  const watchedFiles = new Set<string>();
+  let watcher: FSWatcher | undefined;
+  let registryQueue: Promise<void> = Promise.resolve();
+  let closed = false;
+  let lastRegistryText: string | undefined;
+
+  const emit = (key: string, partial: Omit<SessionChange, 'agent' | 'key' | 'record'>) => {
+    if (closed) return;
+    const record = records.get(key);
+    ctx.emit({ agent, key, ...(record ? { record } : {}), ...partial });
+  };
+
+  const debounced = createDebouncer(ctx.clock, options.debounceMs, () => {
+    void reloadRegistry();
+  });
+
+  function isIgnored(p: string): boolean {
+    if (p === sessionsDir) return false;
+    const name = path.basename(p);
+    if (name === path.basename(sessionsJson) && path.dirname(p) === path.dirname(sessionsJson)) return false;
+    if (isLockName(name)) return false;
+    if (isTranscriptName(name)) return preexisting.has(name) && !watchedFiles.has(name);
+    return true;
+  }
+
+  async function readRegistry(): Promise<SessionRecord[] | undefined> {
+    let text: string;
+    try {
+      text = await readFile(sessionsJson, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        return lastRegistryText === undefined ? [] : undefined;
+      ctx.problem(`cannot read the session registry: ${(err as Error).message}`, sessionsJson);
+      return undefined;
+    }
+    ctx.countBytes(Buffer.byteLength(text));
+    if (text === lastRegistryText) return undefined;
+    const parsed = options.parseRegistry(text);
+    if (!parsed.ok) {
+      // Torn read (half-written file or copy fallback): keep the last good parse, retry soon.
+      ctx.problem(
+        `session registry unreadable, keeping the last good version: ${parsed.error}`,
+        sessionsJson,
+      );
+      debounced.trigger();
+      return undefined;
+    }
+    lastRegistryText = text;
+    for (const p of parsed.problems) ctx.problem(`session registry: ${p}`, sessionsJson);
+    return parsed.records;
+  }
+
+  function ensureWatched(file: string) {
+    const name = path.basename(file);
+    if (watchedFiles.has(name) || path.dirname(file) !== sessionsDir) return;
+    watchedFiles.add(name);
+    watcher?.add(file);
+  }
+
+  async function follow(record: SessionRecord, rotated: boolean): Promise<void> {
+    if (record.transcript.kind !== 'jsonl') return;
+    const file = record.transcript.path;
+    const tailer = createTranscriptTailer({
+      path: file,
+      parse: options.parseEntry,
+      maxInitialBytes: options.window.maxInitialBytes,
+    });
+    const entry: Followed = {
+      key: record.key,
+      path: file,
+      tailer,
+      rotated,
+      settle: createDebouncer(ctx.clock, SETTLE_MS, () => {
+        if (followed.get(record.key) === entry) void readFollowed(entry);
+      }),
+    };
+    followed.set(record.key, entry);
+    keyByFile.set(path.basename(file), record.key);
+    ensureWatched(file);
+    const lock = await exists(`${file}.lock`);
+    writerActive.set(record.key, lock);
+    await readFollowed(entry, { always: true, writerActive: lock });
+  }
+
+  async function readFollowed(f: Followed, extra: { always?: boolean; writerActive?: boolean } = {}) {
+    let result: Awaited<ReturnType<TranscriptTailer['read']>>;
+    try {
+      result = await f.tailer.read();
+    } catch (err) {
+      ctx.problem(`cannot read transcript: ${(err as Error).message}`, f.path);
+      return;
+    }
+    if (followed.get(f.key) !== f) return; // rotated away while reading
+    ctx.countBytes(result.bytesRead);
+    if (result.malformed.length > 0) {
+      ctx.countMalformed(result.malformed.length);
+      for (const m of result.malformed)
+        ctx.problem(`malformed transcript line at byte ${m.offset}: ${m.error}`, f.path);
+    }
+    const rewritten = result.rewritten || f.rotated;
+    if (result.entries.length === 0 && !rewritten && !extra.always) return;
+    if (result.missing && f.rotated) return; // rotation reported once the new file exists
+    f.rotated = false;
+    emit(f.key, {
+      entries: result.entries,
+      ...(rewritten ? { rewritten: true } : {}),
+      ...(extra.writerActive !== undefined ? { writerActive: extra.writerActive } : {}),
+    });
+  }
+
+  async function applyRegistry(next: SessionRecord[], initial: boolean) {
+    const now = ctx.clock.now();
+    const seen = new Set<string>();
+    const work: Promise<void>[] = [];
+    for (const record of next) {
+      seen.add(record.key);
+      const previous = records.get(record.key);
+      const changed = !sameRecord(previous, record);
+      records.set(record.key, record);
+      const current = followed.get(record.key);
+      const newPath = record.transcript.kind === 'jsonl' ? record.transcript.path : undefined;
+      if (current && newPath && current.path !== newPath) {
+        // Rotation: same key, new sessionFile.
+        keyByFile.delete(path.basename(current.path));
+        current.settle.cancel();
+        followed.delete(record.key);
+        work.push(follow(record, true));
+        continue;
+      }
+      if (!current && isRecent(record, now, options.window)) {
+        work.push(follow(record, false));
+        continue;
+      }
+      if (!changed && !initial) continue;
+      // A followed session's new record goes out together with whatever was appended meanwhile.
+      if (current) work.push(readFollowed(current, { always: true }));
+      else emit(record.key, { entries: [] });
+    }
+    for (const key of [...records.keys()]) {
+      if (seen.has(key)) continue;
+      const f = followed.get(key);
+      if (f) {
+        keyByFile.delete(path.basename(f.path));
+        f.settle.cancel();
+      }
+      followed.delete(key);
+      emit(key, { entries: [], removed: true });
+      records.delete(key);
+    }
+    await Promise.all(work);
+  }
+
+  function reloadRegistry(initial = false): Promise<void> {
+    const run = async () => {
+      if (closed) return;
+      const next = await readRegistry();
+      if (next) await applyRegistry(next, initial);
+    };
+    registryQueue = registryQueue.then(run, run);
+    return registryQueue;
+  }
+
+  async function onFileEvent(event: string, p: string) {
+    if (closed) return;
+    const name = path.basename(p);
+    if (p === sessionsJson) {
+      debounced.trigger();
+      return;
+    }
+    if (isLockName(name)) {
+      const transcript = name.slice(0, -'.lock'.length);
+      let key = keyByFile.get(transcript);
+      if (!key) {
+        await reloadRegistry();
+        key = keyByFile.get(transcript);
+      }
+      if (!key) return;
+      const active = event !== 'unlink';
+      if (writerActive.get(key) === active) return;
+      writerActive.set(key, active);
+      const f = followed.get(key);
+      // The writer is gone: whatever it appended last is read before reporting it.
+      if (f && !active) await readFollowed(f, { always: true, writerActive: false });
+      else emit(key, { entries: [], writerActive: active });
+      return;
+    }
+    if (!isTranscriptName(name) || event === 'unlink') return;
+    let key = keyByFile.get(name);
+    if (!key) {
+      // The registry names a new session before its transcript exists, but the debounced
+      // re-read may still be pending.
+      await reloadRegistry();
+      key = keyByFile.get(name);
+    }
+    const f = key ? followed.get(key) : undefined;
+    if (f) {
+      f.settle.trigger();
+      await readFollowed(f);
+    }
+  }
+
+  return {
+    agent,
+    era: 'jsonl',
+    paths: [sessionsDir],
+    async start() {
+      try {
+        preexisting = new Set((await readdir(sessionsDir)).filter(isTranscriptName));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+      watcher = watch(sessionsDir, {
+        ignoreInitial: true,
+        depth: 0,
+        ignored: (p: string) => isIgnored(p),
+        atomic: false,
+      });
+      watcher.on('all', (event, p) => {
+        void onFileEvent(event, p);
+      });
+      watcher.on('error', (err) => ctx.problem(`watcher: ${(err as Error).message}`, sessionsDir));
+      await new Promise<void>((resolve) => watcher?.once('ready', () => resolve()));
+      await reloadRegistry(true);
+    },
+    async close() {
+      closed = true;
+      debounced.cancel();
+      for (const f of followed.values()) f.settle.cancel();
+      await watcher?.close();
+      await registryQueue.catch(() => undefined);
+    },
+    tracked: () => followed.size,
+  };
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
