@@ -1,0 +1,138 @@
+// Adapts a live SessionSource and the shared tracker to snapshots the UI can draw. Bursts of
+// changes (a registry rewrite plus a dozen transcript lines) are coalesced into one snapshot per
+// frame, and a slow tick advances the clock of running turns, so the terminal redraws at most
+// once per frame however busy the agents are. Clock and timers are injected.
+import type {
+  SessionChange,
+  SessionRecord,
+  SessionSource,
+  SessionView,
+  SourceClock,
+} from '@livestatus/transcript';
+import type { SessionItem, SessionSnapshot } from './session-item.ts';
+
+/** The part of `createTracker` the feed relies on. */
+export interface FeedTracker {
+  apply(change: SessionChange): unknown;
+  tick(now: number): unknown;
+  /** The session's current turn with its sub-agents nested, if the tracker has one. */
+  view(key: string): SessionView | undefined;
+}
+
+export interface SessionFeedOptions {
+  source: SessionSource;
+  tracker: FeedTracker;
+  /** Clock and timers (the source's clock type: production passes the system clock). */
+  clock: SourceClock;
+  /** Changes arriving within this window become one snapshot. Default 50 ms. */
+  frameMs?: number;
+  /** How often running turns' clocks advance on screen. Default 1000 ms. */
+  tickMs?: number;
+}
+
+export interface SessionFeed {
+  /** Starts the source; resolves once the history present at start is in the snapshot. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+  snapshot(): SessionSnapshot;
+  /** Called with each new snapshot, at most once per frame. */
+  subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
+}
+
+export function createSessionFeed(options: SessionFeedOptions): SessionFeed {
+  const { source, tracker, clock } = options;
+  const now = () => clock.now();
+  const frameMs = options.frameMs ?? 50;
+  const tickMs = options.tickMs ?? 1000;
+  const records = new Map<string, SessionRecord | undefined>();
+  const listeners = new Set<(s: SessionSnapshot) => void>();
+  let current: SessionSnapshot = { now: now(), items: [], ready: false };
+  let problem: string | undefined;
+  let ready = false;
+  let closed = false;
+  let frame: unknown;
+  let ticker: unknown;
+  const unsubscribers: Array<() => void> = [];
+
+  function onChange(change: SessionChange): void {
+    if (change.removed) records.delete(change.key);
+    else records.set(change.key, change.record ?? records.get(change.key));
+    try {
+      tracker.apply(change);
+    } catch (err) {
+      // One bad change must not take the whole view down; it is reported in the header.
+      problem = `could not apply a change of ${change.key}: ${(err as Error).message}`;
+    }
+    scheduleFrame();
+  }
+
+  function scheduleFrame(): void {
+    if (closed || !ready || frame !== undefined) return;
+    frame = clock.setTimeout(() => {
+      frame = undefined;
+      publish();
+    }, frameMs);
+  }
+
+  function build(at: number): SessionSnapshot {
+    const items: SessionItem[] = [];
+    for (const [key, record] of records) {
+      const view = tracker.view(key);
+      if (view === undefined) continue;
+      items.push(record === undefined ? { key, view } : { key, view, record });
+    }
+    const snap: SessionSnapshot = { now: at, items, ready };
+    if (problem !== undefined) snap.problem = problem;
+    return snap;
+  }
+
+  function publish(): void {
+    current = build(now());
+    for (const l of listeners) l(current);
+  }
+
+  function scheduleTick(): void {
+    if (closed) return;
+    ticker = clock.setTimeout(() => {
+      ticker = undefined;
+      const at = now();
+      tracker.tick(at);
+      // An idle list has nothing whose clock moves: do not redraw it.
+      const live = current.items.some((i) => i.view.state === 'active');
+      if (live && frame === undefined) publish();
+      scheduleTick();
+    }, tickMs);
+  }
+
+  return {
+    async start() {
+      unsubscribers.push(source.onChange(onChange));
+      unsubscribers.push(
+        source.onProblem((p) => {
+          problem = p.path ? `${p.message} (${p.path})` : p.message;
+          scheduleFrame();
+        }),
+      );
+      await source.start();
+      if (closed) return;
+      tracker.tick(now());
+      ready = true;
+      publish();
+      scheduleTick();
+    },
+    async close() {
+      closed = true;
+      if (frame !== undefined) clock.clearTimeout(frame);
+      if (ticker !== undefined) clock.clearTimeout(ticker);
+      frame = ticker = undefined;
+      for (const u of unsubscribers.splice(0)) u();
+      listeners.clear();
+      await source.close();
+    },
+    snapshot: () => current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
