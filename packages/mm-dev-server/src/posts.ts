@@ -294,9 +294,11 @@ export class Posts {
   }
 
   #channelPosts(channelId: string): Post[] {
+    // Newest first; posts created in the same millisecond keep their creation order (stable sort).
     return [...this.#world.posts.values()]
       .filter((p) => p.channel_id === channelId)
-      .sort((a, b) => b.create_at - a.create_at || (a.id < b.id ? 1 : -1));
+      .reverse()
+      .sort((a, b) => b.create_at - a.create_at);
   }
 
   #list(posts: Post[]): PostList & { has_next?: boolean } {
