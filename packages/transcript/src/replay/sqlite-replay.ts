@@ -107,15 +107,21 @@ export async function prepareSqliteReplay(options: {
   writer.exec('DELETE FROM session_nodes');
   writer.exec('COMMIT');
 
-  const firstAt = Math.min(...nodes.map((n) => Number(n.created_at ?? n.updated_at)));
-  const offset = (options.now ?? Date.now()) - firstAt;
-  const steps: SqliteReplayStep[] = [];
-  for (const node of nodes) {
+  const plans = nodes.map((node) => {
     const key = String(node.session_key);
     const own = windows.filter((w) => w.session_key === key);
     const ownIds = new Set(own.map((w) => String(w.session_id)));
     const ownEvents = events.filter((e) => ownIds.has(String(e.session_id)));
-    const start = Number(node.created_at ?? node.updated_at);
+    // created_at may be NULL (local runs): the run started no later than its first row.
+    const times = [node.created_at, ...own.map((w) => w.created_at), ...ownEvents.map((e) => e.created_at)]
+      .filter((t): t is number => typeof t === 'number')
+      .concat(Number(node.updated_at));
+    return { node, key, own, ownEvents, start: Math.min(...times) };
+  });
+  const firstAt = Math.min(...plans.map((p) => p.start));
+  const offset = (options.now ?? Date.now()) - firstAt;
+  const steps: SqliteReplayStep[] = [];
+  for (const { node, key, own, ownEvents, start } of plans) {
     const lastEvent = Math.max(start, ...ownEvents.map((e) => Number(e.created_at)));
     const end = Math.max(lastEvent, ...own.map((w) => Number(w.ended_at ?? 0))) + 1;
     const runningNode = shiftRow({ ...node, status: 'running' }, offset);

@@ -14,7 +14,13 @@ import {
   sameRecord,
 } from './agent-source.ts';
 import { sleep } from './source-clock.ts';
-import { isBusyError, openSqliteReader, type RegistryRows, type SqliteReader } from './sqlite-reader.ts';
+import {
+  isBusyError,
+  openSqliteReader,
+  type RegistryRows,
+  SqliteOpenError,
+  type SqliteReader,
+} from './sqlite-reader.ts';
 
 export type SqliteRegistryParser = (rows: RegistryRows) => SessionRecord[];
 
@@ -53,6 +59,7 @@ export function createSqliteAgentSource(options: SqliteAgentOptions, ctx: AgentS
   let lastRegistryPrint = '';
   let running: Promise<void> | undefined;
   let again = false;
+  let lastOpenError: string | undefined;
 
   const emit = (
     key: string,
@@ -157,15 +164,25 @@ export function createSqliteAgentSource(options: SqliteAgentOptions, ctx: AgentS
     }
   }
 
-  async function pollWithRetry(initial: boolean) {
+  async function pollWithRetry(initialPoll: boolean) {
+    let initial = initialPoll;
     const backoff = options.busyBackoffMs ?? DEFAULT_BACKOFF;
     for (let attempt = 0; ; attempt++) {
       if (closed) return;
       try {
-        if (!reader) reader = openSqliteReader(dbPath);
+        if (!reader) {
+          reader = openSqliteReader(dbPath);
+          initial = true;
+        }
         pollOnce(initial);
         return;
       } catch (err) {
+        if (err instanceof SqliteOpenError) {
+          // Reported once per distinct reason; the next change or timer tick tries again.
+          if (err.message !== lastOpenError) ctx.problem(err.message, dbPath);
+          lastOpenError = err.message;
+          return;
+        }
         const delay = backoff[attempt];
         if (!isBusyError(err)) throw err;
         if (delay === undefined) {
@@ -212,10 +229,9 @@ export function createSqliteAgentSource(options: SqliteAgentOptions, ctx: AgentS
     era: 'sqlite',
     paths: [dbPath],
     async start() {
-      reader = openSqliteReader(dbPath);
       try {
         fsWatcher = watch(dir, { persistent: false }, (_event, name) => {
-          if (name === base || name === `${base}-wal`) void trigger();
+          if (name === base || name === `${base}-wal` || (!reader && name === `${base}-shm`)) void trigger();
         });
         fsWatcher.on('error', (err) => ctx.problem(`watch: ${err.message}`, dir));
       } catch (err) {

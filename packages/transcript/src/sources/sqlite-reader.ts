@@ -2,6 +2,7 @@
 // the connection is opened with readOnly, and nothing here issues a write, a checkpoint or a
 // journal-mode pragma. Every query is a short read transaction, so the gateway's writer is never
 // held up. Rows are returned raw; parsing lives in the pure core.
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { zstdDecompressSync } from 'node:zlib';
 
@@ -41,7 +42,39 @@ export function isBusyError(err: unknown): boolean {
   return /database is (locked|busy)/i.test(e?.message ?? '');
 }
 
+/**
+ * Why a read-only open would have to create files, or undefined when it would not: a database in
+ * WAL mode (header bytes 18/19 = 2) is read through its -wal and -shm files, and a read-only
+ * connection that finds them missing makes SQLite create them (or fail in a read-only directory).
+ * They exist while the gateway runs; when it is stopped nothing changes, so the reader waits.
+ */
+export function missingWalCompanions(dbPath: string): string | undefined {
+  let header: Buffer;
+  try {
+    const fd = openSync(dbPath, 'r');
+    try {
+      header = Buffer.alloc(20);
+      readSync(fd, header, 0, 20, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined; // let the open report it
+  }
+  if (header[18] !== 2 || header[19] !== 2) return undefined;
+  const missing = ['-wal', '-shm'].filter((s) => !existsSync(`${dbPath}${s}`));
+  if (missing.length === 0) return undefined;
+  return (
+    `${dbPath} is a WAL database and its ${missing.join(' and ')} file${missing.length > 1 ? 's are' : ' is'} missing: ` +
+    'a read-only reader needs the -wal and -shm files to exist already (they do while the OpenClaw gateway runs); ' +
+    "waiting for them rather than creating files in OpenClaw's directory. A read-only mount of " +
+    'agents/<agent>/agent works while the gateway is running.'
+  );
+}
+
 export function openSqliteReader(dbPath: string): SqliteReader {
+  const missing = missingWalCompanions(dbPath);
+  if (missing) throw new SqliteOpenError(missing);
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(dbPath, { readOnly: true });
