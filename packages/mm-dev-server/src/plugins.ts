@@ -66,7 +66,9 @@ export function extractPluginArchive(archive: Uint8Array): Map<string, Uint8Arra
   let tar: Uint8Array;
   let entries: ReturnType<typeof parseTar>;
   try {
-    tar = gunzipSync(archive);
+    // A copy with its own ArrayBuffer: nanotar reads `.buffer` and ignores the offset of Node's
+    // pooled small Buffers, which made it parse unrelated memory.
+    tar = new Uint8Array(gunzipSync(archive));
     entries = parseTar(tar);
   } catch (err) {
     throw badPlugin('app.plugin.extract.app_error', 'Encountered error extracting plugin.', String(err));

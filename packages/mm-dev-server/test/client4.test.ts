@@ -28,7 +28,7 @@ describe('Client4 against mm-dev-server', () => {
       message: 'box',
       type: 'custom_livestatus',
       props: { livestatus: { v: 1 } },
-    } as Partial<Post> as Post);
+    } as unknown as Post);
     expect(created.props).toMatchObject({ from_bot: 'true' });
     const patched = await client.patchPost({
       id: created.id,
