@@ -1,9 +1,14 @@
-// Data contracts
-
-// Entries: one transcript line (or SQLite event_json) -> a small typed TranscriptEntry
+// @livestatus/transcript — OpenClaw sessions -> SessionView. Data contracts: types.ts (last line).
+//
+// Pure core (src/core, src/labels, src/tracker — no I/O, clock injected):
+//   parseEntry/parseEntryValue   one transcript line or SQLite event_json -> small typed TranscriptEntry
+//   parseSessionsJson, recordsFromSqliteRows   registry (sessions.json / SQLite rows) -> SessionRecord[]
+//   initialView, reduce, tick, nestSubagents   entries + time -> the current turn's SessionView
+//   createLabeler                 tool-call status labels (built-in JSON, TOOL_LABELS_FILE overrides)
+export { nestSubagents } from './core/nest.ts';
 export { parseEntry, parseEntryValue } from './core/parse-entry.ts';
+export { COMPACTED_NOTE, noteCompacted, type ReduceContext, reduce, TEXT_LINE_MAX } from './core/reduce.ts';
 export { agentFromKey, isSubagentKey, threadFromKey } from './core/session-key.ts';
-// Registry: sessions.json text / SQLite rows -> SessionRecord[]; session key helpers
 export {
   parseSessionsJson,
   resolveTranscriptPath,
@@ -11,7 +16,8 @@ export {
   type SessionsJsonResult,
 } from './core/sessions-json.ts';
 export { recordsFromSqliteRows, type SqliteRegistryRows } from './core/sqlite-rows.ts';
-// Tool labels: built-in rules (src/labels/tool-labels.json), overridable by TOOL_LABELS_FILE contents
+export { QUIET_AFTER_MS, type TickOptions, tick } from './core/tick.ts';
+export { endTurn, initialView, MAX_VIEW_LINES, startTurn, type ViewInit } from './core/view.ts';
 export { createLabeler, LABEL_MAX, type Labeler, type LabelHints } from './labels/labeler.ts';
 // Replay: real OpenClaw runs written into a temp state dir the way OpenClaw writes them
 export {
