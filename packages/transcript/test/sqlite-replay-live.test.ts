@@ -1,9 +1,7 @@
-import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../src/replay/fixtures.ts';
-import { replayFixture } from '../src/replay/replay-fixture.ts';
 import { prepareSqliteReplay } from '../src/replay/sqlite-replay.ts';
 import { createSessionSource } from '../src/sources/create-session-source.ts';
 import { fileEntryIds, record, sorted, tempStateDir, waitFor } from './live-helpers.ts';
