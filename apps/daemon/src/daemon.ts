@@ -177,7 +177,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     };
   }
 
-  const healthServer = config.healthPort > 0 ? await startHealthServer(config.healthPort, health) : undefined;
+  const healthServer =
+    config.healthPort > 0 ? await startHealthServer(config.healthPort, health, config.healthHost) : undefined;
 
   return {
     health,

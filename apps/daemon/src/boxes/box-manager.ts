@@ -219,7 +219,7 @@ export function createBoxManager(o: BoxManagerOptions) {
           ...(b.rootId ? { root_id: b.rootId } : {}),
           message: messageFor(view, plan.mode, o.limits, now),
           ...(plan.mode === 'plugin' ? { type: POST_TYPE } : {}),
-          props: propsFor(view, b.id, o.limits, now),
+          props: propsFor(view, b.id, o.limits),
         });
         o.counters.postsCreated++;
         b.postId = post.id;
@@ -235,7 +235,7 @@ export function createBoxManager(o: BoxManagerOptions) {
       } else {
         await o.client.patchPost(plan.postId, {
           ...(plan.withMessage ? { message: messageFor(view, plan.messageMode, o.limits, now) } : {}),
-          props: propsFor(view, b.id, o.limits, now),
+          props: propsFor(view, b.id, o.limits),
         });
         o.counters.postEdits++;
         if (plan.withMessage) b.messageState = view.state;

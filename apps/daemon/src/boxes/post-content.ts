@@ -23,15 +23,10 @@ export function messageFor(view: SessionView, mode: Mode, limits: RenderLimits, 
  * The complete props map: a patch replaces all props, so `from_bot` is always re-sent, and the
  * box id stays on the post so a create whose response was lost can be found again.
  */
-export function propsFor(
-  view: SessionView,
-  boxId: string,
-  limits: RenderLimits,
-  now: number,
-): Record<string, unknown> {
+export function propsFor(view: SessionView, boxId: string, limits: RenderLimits): Record<string, unknown> {
   return {
     from_bot: 'true',
     livestatus_box: boxId,
-    livestatus: toProps(view, { maxLines: limits.maxLines, maxChars: limits.maxChars, now }),
+    livestatus: toProps(view, { maxLines: limits.maxLines }),
   };
 }

@@ -40,6 +40,8 @@ export interface DaemonConfig {
   maxActiveSessions: number;
   maxMessageChars: number;
   healthPort: number;
+  /** 127.0.0.1 unless a container publishes the port (HEALTH_HOST=0.0.0.0). */
+  healthHost: string;
   logLevel: LogLevel;
   pidFile: string;
   circuitBreakerThreshold: number;
@@ -169,6 +171,7 @@ export function loadConfig(env: Env, opts: LoadOptions): ConfigResult {
     maxActiveSessions: intVar(env, 'MAX_ACTIVE_SESSIONS', 20, 1, 10_000, problems),
     maxMessageChars,
     healthPort: intVar(env, 'HEALTH_PORT', 9090, 0, 65_535, problems),
+    healthHost: env.HEALTH_HOST?.trim() || '127.0.0.1',
     logLevel: logLevelRaw as LogLevel,
     pidFile: pathVar(env, 'PID_FILE') ?? '/tmp/status-watcher.pid',
     circuitBreakerThreshold: intVar(env, 'CIRCUIT_BREAKER_THRESHOLD', 5, 1, 1000, problems),
