@@ -2,14 +2,14 @@
 import type { Key } from 'ink';
 import type { UiAction, UiState } from './ui-state.ts';
 
-export type KeyCommand = UiAction | { type: 'quit' };
+export type KeyCommand = Exclude<UiAction, { type: 'snapshot' | 'key' }> | { type: 'quit' };
 
-/** What the help bar shows, in order. */
+/** What the help bar shows, in order (fits 80 columns; Esc also goes back). */
 export const HELP: ReadonlyArray<readonly [keys: string, what: string]> = [
   ['↑↓/jk', 'select'],
   ['⏎/→', 'open'],
-  ['←/esc', 'back'],
-  ['s', 'sub-agents'],
+  ['←', 'back'],
+  ['s', 'subagents'],
   ['t', 'tools'],
   ['f', 'follow'],
   ['/', 'filter'],

@@ -153,3 +153,37 @@ describe('ui reducer: expansion', () => {
     );
   });
 });
+
+describe('ui reducer: raw keys', () => {
+  const k = {
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageDown: false,
+    pageUp: false,
+    home: false,
+    end: false,
+    return: false,
+    escape: false,
+    ctrl: false,
+    shift: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    meta: false,
+    super: false,
+    hyper: false,
+    capsLock: false,
+    numLock: false,
+  };
+  it('a burst of keys is mapped against the state each key leaves (/ then q types q)', () => {
+    const s = run([snap(three), { type: 'key', input: '/', key: k }, { type: 'key', input: 'q', key: k }]);
+    expect(s.filter).toBe('q');
+    expect(s.quitting).toBe(false);
+  });
+
+  it('q outside the filter asks to quit', () => {
+    expect(run([{ type: 'key', input: 'q', key: k }]).quitting).toBe(true);
+  });
+});

@@ -1,7 +1,9 @@
 // Everything the TUI remembers between key presses, changed only by `uiReducer`. Selection is by
 // session key, not row index, so a list that reorders under the user keeps what they selected.
+import type { Key } from 'ink';
 import { mostRecentlyActive, visibleSessions } from '../sessions/order.ts';
 import type { SessionItem, SessionSnapshot } from '../sessions/session-item.ts';
+import { commandFor } from './keymap.ts';
 
 export interface UiState {
   items: readonly SessionItem[];
@@ -22,10 +24,14 @@ export interface UiState {
   seen: Readonly<Record<string, number>>;
   /** The first batch of sessions (history present at start) has arrived. */
   baselined: boolean;
+  /** The user asked to quit; the app exits on the next render. */
+  quitting: boolean;
 }
 
 export type UiAction =
   | { type: 'snapshot'; snapshot: SessionSnapshot }
+  /** A raw key press, mapped here so a burst of keys each sees the state the previous one left. */
+  | { type: 'key'; input: string; key: Key }
   | { type: 'move'; by: number }
   | { type: 'open' }
   | { type: 'back' }
@@ -50,6 +56,7 @@ export const initialUiState: UiState = {
   follow: false,
   seen: {},
   baselined: false,
+  quitting: false,
 };
 
 export function visibleOf(state: UiState): SessionItem[] {
@@ -69,6 +76,12 @@ export function isUnseen(state: UiState, item: SessionItem): boolean {
 
 export function uiReducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
+    case 'key': {
+      const command = commandFor(action.input, action.key, state);
+      if (command === undefined) return state;
+      if (command.type === 'quit') return { ...state, quitting: true };
+      return uiReducer(state, command);
+    }
     case 'snapshot': {
       const { items, now, ready, problem } = action.snapshot;
       if (items === state.items && now === state.now && ready === state.ready && problem === state.problem) {

@@ -1,0 +1,26 @@
+// The interactive view: renders the app in the terminal's alternate screen, starts following,
+// and resolves when the user quits.
+import { render } from 'ink';
+import type { SessionFeed } from '../sessions/session-feed.ts';
+import { App } from '../ui/App.tsx';
+
+export async function runLive(feed: SessionFeed, title: string): Promise<void> {
+  const app = render(<App feed={feed} title={title} />, {
+    // A full-screen view in the alternate screen: the user's scrollback is left as it was, and
+    // only changed lines are rewritten, so a busy list does not flicker.
+    alternateScreen: true,
+    incrementalRendering: true,
+    maxFps: 20,
+    patchConsole: true,
+  });
+  const started = feed.start().catch((err: unknown) => {
+    app.unmount();
+    throw err;
+  });
+  try {
+    await app.waitUntilExit();
+  } finally {
+    await feed.close();
+  }
+  await started;
+}

@@ -1,0 +1,180 @@
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeItem, textLine, toolLine } from '../../test/support/items.ts';
+import { manualFeed } from '../../test/support/manual-feed.ts';
+import { App } from './App.tsx';
+
+const NOW = 2_000_000;
+const sessions = [
+  makeItem({
+    key: 'agent:main:mattermost:channel:4xk9pq7wbjdo8rj3',
+    label: 'builder',
+    state: 'active',
+    startedAt: NOW - 38_000,
+    lastActivityAt: NOW - 1000,
+    tokens: 12_400,
+    lines: [
+      textLine('t1', 'Reading live-status source code...'),
+      toolLine('c1', 'exec: ls /agents/sessions', 'ok'),
+      toolLine('c2', 'exec: npm test', 'pending'),
+    ],
+  }),
+  makeItem({
+    key: 'agent:main:explicit:probe-1',
+    label: 'prober',
+    state: 'done',
+    startedAt: NOW - 600_000,
+    endedAt: NOW - 547_000,
+    lastActivityAt: NOW - 547_000,
+    tokens: 850,
+    cost: 0.0042,
+    lines: [textLine('t2', 'Probe complete.')],
+  }),
+  makeItem({
+    key: 'agent:main:explicit:error-case',
+    label: 'crasher',
+    state: 'error',
+    startedAt: NOW - 900_000,
+    endedAt: NOW - 890_000,
+    lastActivityAt: NOW - 890_000,
+  }),
+];
+
+const size = { columns: 80, rows: 24 };
+const tick = () => new Promise((r) => setTimeout(r, 20));
+const ARROW_DOWN = '\u001b[B';
+const ENTER = '\r';
+const ESC = '\u001b';
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+function show(items = sessions) {
+  const feed = manualFeed(items, NOW);
+  const app = render(<App feed={feed} title="/home/me/.openclaw" size={size} />);
+  unmount = app.unmount;
+  return { ...app, feed, screen: () => app.lastFrame() ?? '' };
+}
+
+function selectedLine(screen: string): string {
+  return screen.split('\n').find((l) => l.startsWith('›')) ?? '';
+}
+
+describe('App: the session list', () => {
+  it('lists running sessions first with status, elapsed, tokens and cost, and a help bar', () => {
+    const { screen } = show();
+    const lines = screen().split('\n');
+    expect(lines[0]).toContain('3 sessions · 1 active');
+    const rows = lines.slice(1, 4);
+    expect(rows[0]).toMatch(/ACTIVE\s+builder\s+mm #4xk9pq7w\s+38s\s+12\.4k tokens/);
+    expect(rows[1]).toMatch(/DONE\s+prober\s+explicit\s+53s\s+850 tokens\s+\$0\.0042/);
+    expect(rows[2]).toMatch(/ERROR\s+crasher/);
+    expect(lines.at(-1)).toMatch(/↑↓\/jk select.*q quit/);
+  });
+
+  it("shows the selected session's status box below the list", () => {
+    const { screen } = show();
+    expect(screen()).toContain('[ACTIVE] builder');
+    expect(screen()).toContain('Reading live-status source code...');
+    expect(screen()).toContain('exec: ls /agents/sessions [OK]');
+  });
+
+  it('fits an 80×24 terminal: no line wider than 80, no more than 24 lines', () => {
+    const { screen } = show();
+    const lines = screen().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('App: navigation', () => {
+  it('j/k and the arrows move the selection and the box follows it', async () => {
+    const { stdin, screen } = show();
+    expect(selectedLine(screen())).toContain('builder');
+    stdin.write('j');
+    await tick();
+    expect(selectedLine(screen())).toContain('prober');
+    expect(screen()).toContain('[DONE] prober');
+    stdin.write(ARROW_DOWN);
+    await tick();
+    expect(selectedLine(screen())).toContain('crasher');
+    stdin.write('k');
+    await tick();
+    expect(selectedLine(screen())).toContain('prober');
+  });
+
+  it('Enter opens the full view without the list; Esc goes back', async () => {
+    const { stdin, screen } = show();
+    stdin.write(ENTER);
+    await tick();
+    expect(screen()).not.toContain('prober');
+    expect(screen()).toContain('[ACTIVE] builder');
+    stdin.write(ESC);
+    await tick();
+    expect(screen()).toContain('prober');
+  });
+});
+
+describe('App: filter', () => {
+  it('/ then text narrows the list; Enter keeps the filter, Esc in the filter clears it', async () => {
+    const { stdin, screen } = show();
+    stdin.write('/');
+    await tick();
+    stdin.write('crash');
+    await tick();
+    expect(screen()).toContain('/crash');
+    expect(screen()).toContain('crasher');
+    expect(screen()).not.toContain('builder');
+    expect(screen()).toContain('1 shown');
+    stdin.write(ENTER);
+    await tick();
+    stdin.write('j'); // a command again, not filter text
+    await tick();
+    expect(screen()).toContain('/crash');
+    stdin.write('/');
+    await tick();
+    stdin.write(ESC);
+    await tick();
+    expect(screen()).toContain('builder');
+    expect(screen()).not.toContain('/crash');
+  });
+
+  it('says so when nothing matches', async () => {
+    const { stdin, screen } = show();
+    stdin.write('/');
+    stdin.write('zzz');
+    await tick();
+    expect(screen()).toContain('No session matches "zzz"');
+  });
+});
+
+describe('App: live updates', () => {
+  it('a new line of the selected session appears, and activity elsewhere marks its row', async () => {
+    const { feed, screen } = show();
+    const [builder, prober, crasher] = sessions;
+    const grown = makeItem({
+      key: builder!.key,
+      label: 'builder',
+      startedAt: NOW - 38_000,
+      lastActivityAt: NOW + 1000,
+      tokens: 12_400,
+      lines: [...builder!.view.lines, textLine('t3', 'Writing new implementation...', NOW + 1000)],
+    });
+    const proberAgain = makeItem({
+      key: prober!.key,
+      label: 'prober',
+      state: 'active',
+      startedAt: NOW,
+      lastActivityAt: NOW + 500,
+    });
+    feed.push([grown, proberAgain, crasher!], NOW + 2000);
+    await tick();
+    expect(screen()).toContain('Writing new implementation...');
+    expect(screen()).toContain('40s'); // elapsed follows the snapshot clock
+    const proberRow =
+      screen()
+        .split('\n')
+        .find((l) => l.includes('prober')) ?? '';
+    expect(proberRow.startsWith('●')).toBe(true);
+  });
+});
