@@ -230,7 +230,7 @@ export function createSqliteAgentSource(options: SqliteAgentOptions, ctx: AgentS
     paths: [dbPath],
     async start() {
       try {
-        fsWatcher = watch(dir, { persistent: false }, (_event, name) => {
+        fsWatcher = watch(dir, (_event, name) => {
           if (name === base || name === `${base}-wal` || (!reader && name === `${base}-shm`)) void trigger();
         });
         fsWatcher.on('error', (err) => ctx.problem(`watch: ${err.message}`, dir));
