@@ -4,7 +4,6 @@ import { activeView, seedView, T0 } from '../testing/views.ts';
 import { renderText } from '../text/render-text.ts';
 import { InkStatusBox } from './ink-status-box.tsx';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences are what is stripped
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function frame(node: React.ReactElement): string {
