@@ -14,7 +14,9 @@ describe('golden status boxes of the real fixtures', () => {
   });
 
   it.each(scenarios)('%s (markdown)', async (name, view) => {
-    await expect(renderMarkdown(view, { now: goldenNow(view) })).toMatchFileSnapshot(`goldens/${name}.md`);
+    await expect(renderMarkdown(view, { now: goldenNow(view) })).toMatchFileSnapshot(
+      `goldens/${name}.markdown.txt`,
+    );
   });
 
   it.each(scenarios)('%s draws the same through post props', (_name, view) => {
