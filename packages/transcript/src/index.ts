@@ -5,6 +5,7 @@
 //   parseSessionsJson, recordsFromSqliteRows   registry (sessions.json / SQLite rows) -> SessionRecord[]
 //   initialView, reduce, tick, nestSubagents   entries + time -> the current turn's SessionView
 //   createLabeler                 tool-call status labels (built-in JSON, TOOL_LABELS_FILE overrides)
+//   createTracker                 SessionChanges + ticks -> one box per (key, turn): turn-start/update/end
 export { nestSubagents } from './core/nest.ts';
 export { parseEntry, parseEntryValue } from './core/parse-entry.ts';
 export { COMPACTED_NOTE, noteCompacted, type ReduceContext, reduce, TEXT_LINE_MAX } from './core/reduce.ts';
@@ -36,4 +37,11 @@ export { type AgentLayout, discoverAgents } from './sources/discover.ts';
 export type { SessionSourceOptions } from './sources/session-source.ts';
 export type { SourceClock } from './sources/source-clock.ts';
 export { resolveStateDir, type StateDirEnv } from './sources/state-dir.ts';
+export {
+  createTracker,
+  type TrackedSession,
+  type Tracker,
+  type TrackerOptions,
+  type TurnEvent,
+} from './tracker/tracker.ts';
 export type * from './types.ts';

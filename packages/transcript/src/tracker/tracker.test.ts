@@ -1,0 +1,235 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSessionsJson } from '../core/sessions-json.ts';
+import { FIXTURES, fixtureEntries, readFixture } from '../core/test-fixtures.ts';
+import { createLabeler } from '../labels/labeler.ts';
+import type { SessionRecord, TranscriptEntry } from '../types.ts';
+import { createTracker, type TurnEvent } from './tracker.ts';
+
+const labeler = createLabeler();
+const SESSIONS_DIR = path.join(FIXTURES, 'v2026.7.35-gateway/agents/main/sessions');
+const THREAD_KEY =
+  'agent:main:mattermost:channel:4xk9pq7wbjdo8rj3n5s1mct6ue:thread:8z1yq3mhsfn5pcd7e4u9wqx2ka';
+const PARENT_KEY = 'agent:main:mattermost:channel:4xk9pq7wbjdo8rj3n5s1mct6ue';
+const CHILD_KEY = 'agent:main:subagent:a7d49975-dd6e-4f54-a48c-2eea97a86fca';
+
+function records(rel: string): Map<string, SessionRecord> {
+  const r = parseSessionsJson(readFixture(rel), {
+    agent: 'main',
+    sessionsDir: SESSIONS_DIR,
+    exists: fs.existsSync,
+  });
+  if (!r.ok) throw new Error(r.error);
+  return new Map(r.records.map((x) => [x.key, x]));
+}
+
+const summary = (events: TurnEvent[]) =>
+  events.map(
+    (e) =>
+      `${e.type} ${e.key === THREAD_KEY ? 'thread' : e.key === PARENT_KEY ? 'parent' : e.key} #${e.turn} ${e.view.state}`,
+  );
+
+describe('tracker on the real live slow run (registry versions + transcript)', () => {
+  it('creates the box when the registry says running, before any entry, and ends it once on the final answer', () => {
+    const t = createTracker({ labeler, idleTimeoutMs: 60_000 });
+    const entries = fixtureEntries('slow735').slice(0, -1); // without the later manual compaction
+    const events: TurnEvent[] = [];
+    const rec = (n: string) =>
+      records(`v2026.7.35-gateway/live-slow-run/${n}-sessions.json`).get(THREAD_KEY)!;
+    events.push(
+      ...t.apply({ agent: 'main', key: THREAD_KEY, record: rec('004'), entries: [] }, 1795514520396),
+    );
+    expect(events).toEqual([]);
+    events.push(
+      ...t.apply({ agent: 'main', key: THREAD_KEY, record: rec('010'), entries: [] }, 1795514521119),
+    );
+    expect(summary(events)).toEqual(['turn-start thread #1 active']);
+    expect(events[0]?.view).toMatchObject({ lines: [], startedAt: 1795514521115 });
+    // The first write lands header + user + assistant at once.
+    events.push(...t.apply({ agent: 'main', key: THREAD_KEY, entries: entries.slice(0, 6) }, 1795514521200));
+    const quiet = t.tick(1795514521158 + 31_000);
+    expect(quiet[0]?.view.quiet?.doing).toBe('running exec');
+    events.push(...quiet);
+    events.push(
+      ...t.apply(
+        { agent: 'main', key: THREAD_KEY, record: rec('012'), entries: entries.slice(6) },
+        1795514527330,
+      ),
+    );
+    events.push(
+      ...t.apply({ agent: 'main', key: THREAD_KEY, record: rec('013'), entries: [] }, 1795514527341),
+    );
+    events.push(...t.tick(1795514527341 + 600_000));
+    expect(summary(events)).toEqual([
+      'turn-start thread #1 active',
+      'turn-update thread #1 active',
+      'turn-update thread #1 active',
+      'turn-end thread #1 done',
+    ]);
+    expect(
+      events.at(-1)?.view.lines.map((l) => (l.kind === 'tool' ? `${l.label} ${l.status}` : l.kind)),
+    ).toEqual(['text', 'exec: sleep 6 && echo built ok', 'process list ok', 'text']);
+  });
+});
+
+describe('tracker registry rules', () => {
+  const errorKey = 'agent:main:explicit:error-case';
+  const errorRecord = (status: SessionRecord['status']): SessionRecord => ({
+    ...records('v2026.7.35-gateway/agents/main/sessions/sessions.json').get(errorKey)!,
+    status,
+  });
+
+  it('a provider error ends the turn as error although the registry stays running', () => {
+    const t = createTracker({ labeler, idleTimeoutMs: 60_000 });
+    const events = [
+      ...t.apply(
+        {
+          agent: 'main',
+          key: errorKey,
+          record: { ...errorRecord('running'), endedAt: undefined },
+          entries: fixtureEntries('error735'),
+        },
+        1795514564700,
+      ),
+      ...t.apply(
+        {
+          agent: 'main',
+          key: errorKey,
+          record: { ...errorRecord('running'), endedAt: undefined, updatedAt: 1795514579715 },
+          entries: [],
+        },
+        1795514579715,
+      ),
+      ...t.tick(1795514579715 + 3_600_000),
+    ];
+    // The whole turn arrived in one change: its start and its end are both announced.
+    expect(events.map((e) => `${e.type} ${e.view.state}`)).toEqual(['turn-start error', 'turn-end error']);
+    expect(t.view(errorKey)).toMatchObject({
+      state: 'error',
+      error: '500 fake upstream failure (scripted)',
+      turn: 1,
+    });
+  });
+
+  it('a run that leaves running without a final entry is interrupted after the grace period', () => {
+    const t = createTracker({ labeler, stopGraceMs: 5_000 });
+    const entries = fixtureEntries('slow735').slice(0, 6);
+    const running = { ...errorRecord('running'), key: THREAD_KEY };
+    t.apply({ agent: 'main', key: THREAD_KEY, record: running, entries }, 1795514521200);
+    const stopped = t.apply(
+      {
+        agent: 'main',
+        key: THREAD_KEY,
+        record: { ...running, status: 'done', endedAt: 1795514530000 },
+        entries: [],
+      },
+      1795514530000,
+    );
+    expect(stopped).toEqual([]);
+    expect(t.tick(1795514534999)).toEqual([]);
+    const end = t.tick(1795514535000);
+    expect(summary(end)).toEqual(['turn-end thread #1 interrupted']);
+    expect(end[0]?.view.endedAt).toBe(1795514530000);
+  });
+
+  it('the lock file appearing starts the box; its disappearing without a final entry interrupts it', () => {
+    const t = createTracker({ labeler, stopGraceMs: 2_000 });
+    expect(
+      summary(t.apply({ agent: 'main', key: THREAD_KEY, entries: [], writerActive: true }, 1000)),
+    ).toEqual(['turn-start thread #1 active']);
+    t.apply({ agent: 'main', key: THREAD_KEY, entries: [], writerActive: false }, 5000);
+    expect(summary(t.tick(7000))).toEqual(['turn-end thread #1 interrupted']);
+  });
+
+  it('history read at startup is tracked but not announced; a re-read of the same entries changes nothing but a note', () => {
+    const since = Date.parse('2026-11-25T00:00:00Z');
+    const t = createTracker({ labeler, since });
+    const entries = fixtureEntries('basic735');
+    expect(t.apply({ agent: 'main', key: THREAD_KEY, entries }, since)).toEqual([]);
+    expect(t.view(THREAD_KEY)).toMatchObject({ state: 'done', turn: 1 });
+    const again = t.apply({ agent: 'main', key: THREAD_KEY, entries, rewritten: true }, since);
+    expect(again).toEqual([]);
+    expect(t.view(THREAD_KEY)).toMatchObject({ turn: 1, compactions: 1 });
+    // A new message after completion is a new, announced turn.
+    const next: TranscriptEntry = {
+      type: 'message',
+      id: 'new-user',
+      parentId: 'f536a680',
+      timestamp: since + 1000,
+      message: { role: 'user', text: 'again' },
+    };
+    expect(summary(t.apply({ agent: 'main', key: THREAD_KEY, entries: [next] }, since + 1000))).toEqual([
+      'turn-start thread #2 active',
+    ]);
+  });
+});
+
+describe('tracker sub-agents (real 7.35 parent + child)', () => {
+  it('nests the child under the spawn call, holds the parent box active until the child ends, and gives the child no box', () => {
+    const t = createTracker({ labeler });
+    const reg = records('v2026.7.35-gateway/agents/main/sessions/sessions.json');
+    const parentRec = {
+      ...reg.get(PARENT_KEY)!,
+      status: 'running' as const,
+      startedAt: 1795514482464,
+      endedAt: undefined,
+    };
+    const childRec = { ...reg.get(CHILD_KEY)!, status: 'running' as const, endedAt: undefined };
+    const parent = fixtureEntries('parent735');
+    const child = fixtureEntries('child735');
+    const events: TurnEvent[] = [];
+    events.push(
+      ...t.apply(
+        { agent: 'main', key: PARENT_KEY, record: parentRec, entries: parent.slice(0, 7) },
+        1795514483403,
+      ),
+    );
+    events.push(
+      ...t.apply(
+        { agent: 'main', key: CHILD_KEY, record: childRec, entries: child.slice(0, 6) },
+        1795514483977,
+      ),
+    );
+    // The parent's own turn ends ("I started a sub-agent"), but its box stays live with the child.
+    events.push(...t.apply({ agent: 'main', key: PARENT_KEY, entries: parent.slice(7, 9) }, 1795514483647));
+    expect(t.view(PARENT_KEY)?.state).toBe('active');
+    expect(t.sessions().find((s) => s.key === CHILD_KEY)?.nested).toBe(true);
+    events.push(
+      ...t.apply(
+        {
+          agent: 'main',
+          key: CHILD_KEY,
+          record: { ...childRec, status: 'done', endedAt: 1795514484340 },
+          entries: child.slice(6),
+        },
+        1795514484340,
+      ),
+    );
+    expect(events.every((e) => e.key === PARENT_KEY)).toBe(true);
+    expect(summary(events).at(0)).toBe('turn-start parent #1 active');
+    expect(summary(events).at(-1)).toBe('turn-end parent #1 done');
+    const box = events.at(-1)!.view;
+    const spawn = box.lines.find((l) => l.kind === 'tool');
+    expect(spawn?.kind === 'tool' && spawn.subagent).toMatchObject({
+      key: CHILD_KEY,
+      label: 'lister',
+      state: 'done',
+      tokens: 940 + 1025,
+    });
+    expect(box.endedAt).toBe(Date.parse('2026-11-24T10:01:24.314Z'));
+    // The announce run is a turn (and a box) of its own; the finished child stays without a box.
+    const announce = t.apply({ agent: 'main', key: PARENT_KEY, entries: parent.slice(9) }, 1795514485244);
+    expect(summary(announce)).toEqual(['turn-start parent #2 done', 'turn-end parent #2 done']);
+    expect(
+      t.apply({ agent: 'main', key: CHILD_KEY, record: reg.get(CHILD_KEY)!, entries: [] }, 1795514485315),
+    ).toEqual([]);
+  });
+
+  it('interruptAll ends every live box once', () => {
+    const t = createTracker({ labeler });
+    t.apply({ agent: 'main', key: THREAD_KEY, entries: [], writerActive: true }, 1000);
+    expect(summary(t.interruptAll(2000))).toEqual(['turn-end thread #1 interrupted']);
+    expect(t.interruptAll(3000)).toEqual([]);
+  });
+});

@@ -1,0 +1,336 @@
+// The turn logic shared by the daemon and the TUI (design §3), written once: it consumes the
+// sources' SessionChanges and the clock's ticks, keeps per session key the latest record and the
+// current turn's view, and says when a box starts, changes and ends — so the daemon keeps exactly
+// one post per (key, turn). Pure: time only enters through `tick(now)` / `apply(change, now)`.
+import { nestSubagents } from '../core/nest.ts';
+import { noteCompacted, reduce } from '../core/reduce.ts';
+import { agentFromKey } from '../core/session-key.ts';
+import { type TickOptions, tick as tickView } from '../core/tick.ts';
+import { endTurn, initialView, startTurn } from '../core/view.ts';
+import type { Labeler } from '../labels/labeler.ts';
+import type { SessionChange, SessionRecord, SessionView, TranscriptEntry } from '../types.ts';
+import { sameView } from './same-view.ts';
+
+export interface TrackerOptions extends TickOptions {
+  labeler: Labeler;
+  /** How long a run may look stopped (registry left `running`, lock gone) before its turn is interrupted. Default 5 s. */
+  stopGraceMs?: number;
+  /** Turns that ended before this time (history read at startup) are tracked but never announced. */
+  since?: number;
+}
+
+export interface TurnEvent {
+  type: 'turn-start' | 'turn-update' | 'turn-end';
+  key: string;
+  turn: number;
+  /** The box: the session's view with its sub-agents nested. */
+  view: SessionView;
+}
+
+export interface TrackedSession {
+  key: string;
+  record?: SessionRecord;
+  /** Composed view (sub-agents nested); undefined until the session did something. */
+  view?: SessionView;
+  /** Drawn inside its parent's live box: no box of its own. */
+  nested: boolean;
+}
+
+export interface Tracker {
+  /** Apply one source change; `now` (default: the last tick) times registry-driven stops. */
+  apply(change: SessionChange, now?: number): TurnEvent[];
+  /** Time passes: quiet notes, idle/max-duration ends, stop grace periods. */
+  tick(now: number): TurnEvent[];
+  /** Ends every live box as interrupted (daemon shutdown). */
+  interruptAll(now: number): TurnEvent[];
+  sessions(): TrackedSession[];
+  /** The composed view of a session's current turn. */
+  view(key: string): SessionView | undefined;
+}
+
+interface Session {
+  key: string;
+  record?: SessionRecord;
+  view?: SessionView;
+  seen: Set<string>;
+  /** Sub-agent keys named by sessions_spawn results of the current turn. */
+  children: string[];
+  /** When the run was seen to stop (registry left running / lock gone) while the turn was active. */
+  stoppedAt?: number;
+  removed?: boolean;
+}
+
+interface Emitted {
+  turn: number;
+  ended: boolean;
+  view: SessionView;
+  /** No box for this turn: drawn inside a parent's box, or history finished before we started. */
+  silent?: boolean;
+}
+
+const SEEN_MAX = 20_000;
+const MAX_NESTING = 5;
+
+export function createTracker(opts: TrackerOptions): Tracker {
+  const sessions = new Map<string, Session>();
+  const emitted = new Map<string, Emitted>();
+  const parentByChild = new Map<string, string>();
+  const ctx = { labeler: opts.labeler };
+  const grace = opts.stopGraceMs ?? 5_000;
+  let lastNow = opts.since ?? 0;
+
+  const get = (key: string): Session => {
+    let s = sessions.get(key);
+    if (!s) {
+      s = { key, seen: new Set(), children: [] };
+      sessions.set(key, s);
+    }
+    return s;
+  };
+
+  function ensureView(s: Session, at: number): SessionView {
+    s.view ??= initialView({
+      key: s.key,
+      sessionId: s.record?.sessionId ?? '',
+      agent: s.record?.agent ?? (agentFromKey(s.key) || 'main'),
+      ...(s.record?.label ? { label: s.record.label } : {}),
+      startedAt: at,
+    });
+    return s.view;
+  }
+
+  function applyEntries(s: Session, entries: TranscriptEntry[]) {
+    for (const e of entries) {
+      if (e.type !== 'session' && s.seen.has(e.id)) continue;
+      if (e.type !== 'session') remember(s.seen, e.id);
+      const v = s.view ?? (isActivity(e) ? ensureView(s, e.timestamp || lastNow) : undefined);
+      if (v) s.view = reduce(v, e, ctx);
+    }
+  }
+
+  function applyRecord(s: Session, record: SessionRecord, now: number) {
+    const prev = s.record;
+    s.record = record;
+    if (prev && prev.sessionId !== record.sessionId) s.seen = new Set();
+    const started = record.startedAt ?? record.updatedAt ?? now;
+    if (record.status === 'running') {
+      s.stoppedAt = undefined;
+      const v = s.view;
+      // The seed's reactivation rule: running and started after the last completion.
+      if (!v) ensureView(s, started);
+      else if (v.state !== 'active' && started > (v.endedAt ?? v.startedAt)) s.view = startTurn(v, started);
+    } else if (prev?.status === 'running' && s.view?.state === 'active') {
+      s.stoppedAt ??= record.endedAt ?? now;
+    }
+    if (s.view) {
+      const label = record.label || s.view.agent;
+      if (s.view.label !== label || s.view.sessionId !== record.sessionId) {
+        s.view = { ...s.view, label, sessionId: record.sessionId };
+      }
+    }
+  }
+
+  function applyWriter(s: Session, active: boolean, now: number) {
+    if (active) {
+      s.stoppedAt = undefined;
+      if (!s.view) ensureView(s, now);
+      else if (s.view.state !== 'active' && now > (s.view.endedAt ?? 0)) s.view = startTurn(s.view, now);
+    } else if (s.view?.state === 'active') {
+      s.stoppedAt ??= now;
+    }
+  }
+
+  /** A stopped run whose final entry never came: after the grace period its turn ends. */
+  function settleStop(s: Session, now: number) {
+    const v = s.view;
+    if (!v || v.state !== 'active' || s.stoppedAt === undefined) return;
+    if (s.record?.status === 'running' || now - s.stoppedAt < grace) return;
+    const status = s.record?.status;
+    s.view =
+      status === 'failed' || status === 'timeout'
+        ? endTurn(v, 'error', s.stoppedAt, status === 'failed' ? 'run failed' : 'run timed out')
+        : endTurn(v, 'interrupted', s.stoppedAt);
+    s.stoppedAt = undefined;
+  }
+
+  /** Re-reads which sub-agents the current turn spawned (after the view changed). */
+  function indexChildren(s: Session) {
+    const keys: string[] = [];
+    for (const l of s.view?.lines ?? []) {
+      if (l.kind === 'tool' && l.childKey && l.childKey !== s.key && !keys.includes(l.childKey))
+        keys.push(l.childKey);
+    }
+    s.children = keys;
+    for (const k of keys) parentByChild.set(k, s.key);
+  }
+
+  /** The box of a session: sub-agents nested; held active while a nested sub-agent still runs. */
+  function compose(key: string, depth = 0): SessionView | undefined {
+    const own = sessions.get(key)?.view;
+    if (!own || depth > MAX_NESTING) return own;
+    const children = new Map<string, SessionView>();
+    for (const ck of sessions.get(key)?.children ?? []) {
+      const child = compose(ck, depth + 1);
+      if (child) children.set(ck, child);
+    }
+    if (children.size === 0) return own;
+    let view = nestSubagents(own, children);
+    const running = [...children.values()].some((c) => c.state === 'active');
+    if (own.state !== 'active' && running) {
+      const { endedAt: _e, ...rest } = view;
+      view = { ...rest, state: 'active' };
+    } else if (own.state !== 'active') {
+      const last = Math.max(own.endedAt ?? 0, ...[...children.values()].map((c) => c.endedAt ?? 0));
+      if (last !== own.endedAt) view = { ...view, endedAt: last };
+    }
+    return view;
+  }
+
+  /** Parent whose box currently holds this session (a tracked parent whose box is live). */
+  function holder(key: string): string | undefined {
+    const s = sessions.get(key);
+    const parentKey = parentByChild.get(key) ?? s?.record?.parentKey;
+    const parent = parentKey && parentKey !== key ? sessions.get(parentKey) : undefined;
+    if (!parent?.view || compose(parent.key)?.state !== 'active') return undefined;
+    // Spawned by the parent's current turn: named by its spawn result, or (before that result is
+    // read) a sub-agent of the parent that started during this turn.
+    const named = parent.children.includes(key);
+    const startedNow =
+      s?.record?.parentKey === parent.key && (s.view?.startedAt ?? 0) >= parent.view.startedAt;
+    return named || startedNow ? parent.key : undefined;
+  }
+
+  function boxOwner(key: string): string {
+    let k = key;
+    for (let i = 0; i < MAX_NESTING; i++) {
+      const h = holder(k);
+      if (!h) return k;
+      k = h;
+    }
+    return k;
+  }
+
+  function emit(keys: Iterable<string>): TurnEvent[] {
+    const events: TurnEvent[] = [];
+    const owners = new Set<string>();
+    for (const k of keys) {
+      owners.add(k);
+      owners.add(boxOwner(k));
+    }
+    for (const key of owners) {
+      const box = compose(key);
+      if (!box) continue;
+      const prev = emitted.get(key);
+      if (holder(key)) {
+        emitted.set(key, { turn: box.turn, ended: true, view: box, silent: true });
+        continue;
+      }
+      if (prev?.silent && prev.turn === box.turn) {
+        emitted.set(key, { ...prev, view: box });
+        continue;
+      }
+      const ended = box.state !== 'active';
+      if (!prev || prev.turn !== box.turn) {
+        if (prev && !prev.ended)
+          events.push({
+            type: 'turn-end',
+            key,
+            turn: prev.turn,
+            view: endTurn(prev.view, 'interrupted', box.startedAt),
+          });
+        // History read at startup: finished before we started, so nobody waits for its box.
+        const history = ended && opts.since !== undefined && (box.endedAt ?? 0) < opts.since;
+        emitted.set(key, { turn: box.turn, ended, view: box, ...(history ? { silent: true } : {}) });
+        if (history) continue;
+        events.push({ type: 'turn-start', key, turn: box.turn, view: box });
+        if (ended) events.push({ type: 'turn-end', key, turn: box.turn, view: box });
+      } else if (!sameView(prev.view, box)) {
+        events.push({
+          type: !prev.ended && ended ? 'turn-end' : 'turn-update',
+          key,
+          turn: box.turn,
+          view: box,
+        });
+        emitted.set(key, { turn: box.turn, ended: prev.ended || ended, view: box });
+      }
+    }
+    return events;
+  }
+
+  return {
+    apply(change, now) {
+      const t = now ?? lastNow;
+      const s = get(change.key);
+      applyEntries(s, change.entries);
+      if (change.rewritten && s.view)
+        s.view = noteCompacted(s.view, s.view.lastActivityAt, `rewrite:${s.view.compactions}`);
+      if (change.record) applyRecord(s, change.record, t);
+      if (change.writerActive !== undefined) applyWriter(s, change.writerActive, t);
+      if (change.removed) {
+        s.removed = true;
+        if (s.view?.state === 'active') s.view = endTurn(s.view, 'interrupted', t);
+      }
+      indexChildren(s);
+      const keys = [change.key];
+      if (s.record?.parentKey) keys.push(s.record.parentKey);
+      return emit(keys);
+    },
+    tick(now) {
+      lastNow = Math.max(lastNow, now);
+      const changed: string[] = [];
+      for (const s of sessions.values()) {
+        if (!s.view || s.view.state !== 'active') continue;
+        const before = s.view;
+        settleStop(s, now);
+        if (s.view.state === 'active') s.view = tickView(s.view, now, opts);
+        if (s.view !== before) {
+          indexChildren(s);
+          changed.push(s.key);
+        }
+      }
+      return emit(changed);
+    },
+    interruptAll(now) {
+      const events: TurnEvent[] = [];
+      for (const [key, e] of emitted) {
+        if (e.ended) continue;
+        const view = endTurn(e.view, 'interrupted', now);
+        emitted.set(key, { ...e, ended: true, view });
+        events.push({ type: 'turn-end', key, turn: e.turn, view });
+      }
+      return events;
+    },
+    sessions() {
+      const out: TrackedSession[] = [];
+      for (const s of sessions.values()) {
+        if (s.removed) continue;
+        const view = compose(s.key);
+        out.push({
+          key: s.key,
+          ...(s.record ? { record: s.record } : {}),
+          ...(view ? { view } : {}),
+          nested: holder(s.key) !== undefined,
+        });
+      }
+      return out;
+    },
+    view: (key) => compose(key),
+  };
+}
+
+/** Entries that mean a run is doing something (headers and bookkeeping records do not). */
+function isActivity(e: TranscriptEntry): boolean {
+  return e.type === 'message' && (e.message.role === 'user' || e.message.role === 'assistant');
+}
+
+function remember(seen: Set<string>, id: string) {
+  seen.add(id);
+  if (seen.size > SEEN_MAX) {
+    // Sets iterate in insertion order: forget the oldest half.
+    let drop = seen.size - SEEN_MAX / 2;
+    for (const old of seen) {
+      if (drop-- <= 0) break;
+      seen.delete(old);
+    }
+  }
+}
