@@ -155,34 +155,52 @@ function collectLines(children: HostChild[], out: DocLine[]) {
   }
 }
 
-/** Renders a React tree built from the text primitives into rows of spans, synchronously. */
+let root: { container: Container; fiberRoot: unknown } | undefined;
+let failure: unknown;
+const onError = (error: unknown) => {
+  failure ??= error;
+};
+
+/**
+ * Renders a React tree built from the text primitives into rows of spans, synchronously. One
+ * root is kept and updated (React diffs the tree): creating a root per call is several times
+ * slower, and legacy roots are not released promptly after an unmount.
+ */
 export function renderToDocument(element: ReactNode): DocLine[] {
   reconciler ??= createReconciler(hostConfig as unknown as AnyConfig);
-  const container: Container = { children: [] };
-  let failure: unknown;
-  const onError = (error: unknown) => {
-    failure ??= error;
-  };
-  const root = reconciler.createContainer(
-    container,
-    LegacyRoot,
+  if (!root) {
+    const container: Container = { children: [] };
+    const fiberRoot = reconciler.createContainer(
+      container,
+      LegacyRoot,
+      null,
+      false,
+      null,
+      '',
+      onError,
+      onError,
+      () => {},
+      () => {},
+      null,
+    );
+    root = { container, fiberRoot };
+  }
+  failure = undefined;
+  reconciler.updateContainerSync(
+    element,
+    root.fiberRoot as Parameters<typeof reconciler.updateContainerSync>[1],
     null,
-    false,
-    null,
-    '',
-    onError,
-    onError,
-    () => {},
-    () => {},
     null,
   );
-  reconciler.updateContainerSync(element, root, null, null);
   reconciler.flushSyncWork();
+  if (failure !== undefined) {
+    // A failed render leaves the root unusable: start afresh next time.
+    root = undefined;
+    const error = failure;
+    failure = undefined;
+    throw error;
+  }
   const lines: DocLine[] = [];
-  if (failure === undefined) collectLines(container.children, lines);
-  // Unmount so nothing of this render stays reachable from the reconciler.
-  reconciler.updateContainerSync(null, root, null, null);
-  reconciler.flushSyncWork();
-  if (failure !== undefined) throw failure;
+  collectLines(root.container.children, lines);
   return lines;
 }
