@@ -113,6 +113,15 @@ export async function run({ quick }: { quick: boolean }) {
       largestName = name;
     }
   }
+  // A full box: 15 lines of 200-character agent text, the most a default box stores.
+  const full = benchView();
+  full.lines = Array.from({ length: 15 }, (_, i) => ({
+    kind: 'text' as const,
+    id: `f${i}`,
+    text: 'x'.repeat(400),
+    at: T0,
+  }));
+  const fullBytes = Buffer.byteLength(JSON.stringify(toProps(full)), 'utf8');
   process.stderr.write(
     `(largest props: ${largestName}, ${largest} B; NODE_ENV=${process.env.NODE_ENV ?? 'unset'}) `,
   );
@@ -133,5 +142,11 @@ export async function run({ quick }: { quick: boolean }) {
       baselines: { template_formatter_us: r1(template) },
     },
     { name: 'props_bytes', value: largest, unit: 'bytes', goal: { op: '<=' as const, value: 16_000 } },
+    {
+      name: 'props_bytes_full_box',
+      value: fullBytes,
+      unit: 'bytes',
+      goal: { op: '<=' as const, value: 16_000 },
+    },
   ];
 }
