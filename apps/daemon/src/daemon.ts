@@ -13,7 +13,7 @@ import { createPluginDetector } from './mattermost/plugin-detector.ts';
 import type { HealthSnapshot } from './ops/health.ts';
 import { startHealthServer } from './ops/health-server.ts';
 import { type Log, newCounters } from './ops/metrics.ts';
-import { createTurnFollower, type TurnTracker } from './sessions/turn-follower.ts';
+import { createTurnFollower } from './sessions/turn-follower.ts';
 import { VERSION } from './version.ts';
 
 export interface DaemonOptions {
@@ -26,6 +26,8 @@ export interface DaemonOptions {
   tickMs?: number;
   /** How long a graceful stop may take to flush. */
   shutdownFlushMs?: number;
+  /** How often the OpenClaw state dir is rescanned for new agents (source default 5 s). */
+  rescanIntervalMs?: number;
 }
 
 export interface Daemon {
@@ -110,21 +112,24 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const tracker = createTracker({
     labeler: createLabeler(loadToolLabels(config.toolLabelsFile, log)),
     idleTimeoutMs: config.idleTimeoutS * 1000,
-    maxTurnMs: config.maxSessionDurationS * 1000,
-  }) as TurnTracker;
+    maxDurationMs: config.maxSessionDurationS * 1000,
+    // History that ended before now gets no box — except the turns of boxes a previous run left
+    // live: their final state must still be delivered.
+    since: Math.min(now(), ...saved.boxes.map((b) => b.view.startedAt - 1)),
+  });
   const follower = createTurnFollower({
     tracker,
     boxes,
     log,
     now,
     ...(mm.defaultChannel ? { defaultChannel: mm.defaultChannel } : {}),
-    maxSessionDurationMs: config.maxSessionDurationS * 1000,
   });
   const source = createSessionSource({
     stateDir: config.openclaw.stateDir,
     ...(config.openclaw.transcriptDir ? { transcriptDir: config.openclaw.transcriptDir } : {}),
     ...(config.openclaw.sessionsJson ? { sessionsJson: config.openclaw.sessionsJson } : {}),
     ...(config.openclaw.stateDb ? { stateDb: config.openclaw.stateDb } : {}),
+    ...(opts.rescanIntervalMs !== undefined ? { rescanIntervalMs: opts.rescanIntervalMs } : {}),
   });
   source.onChange((change) => {
     try {

@@ -11,10 +11,10 @@ import {
   createTracker,
   parseEntry,
   type SessionView,
+  type Tracker,
   type TranscriptEntry,
 } from '@livestatus/transcript';
 import { formatProblems, loadConfig } from '../config/config.ts';
-import type { TurnTracker } from '../sessions/turn-follower.ts';
 
 export interface RenderArgs {
   target: string;
@@ -22,13 +22,13 @@ export interface RenderArgs {
   json: boolean;
 }
 
-function trackerFor(config: { toolLabelsFile?: string }): TurnTracker {
+function trackerFor(config: { toolLabelsFile?: string }): Tracker {
   const overrides = config.toolLabelsFile ? JSON.parse(readFileSync(config.toolLabelsFile, 'utf8')) : {};
-  return createTracker({ labeler: createLabeler(overrides) }) as TurnTracker;
+  return createTracker({ labeler: createLabeler(overrides), since: 0 });
 }
 
 /** A transcript file given by path: parsed directly, no registry needed. */
-function viewOfFile(file: string, tracker: TurnTracker): SessionView | undefined {
+function viewOfFile(file: string, tracker: Tracker): SessionView | undefined {
   const entries: TranscriptEntry[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -36,26 +36,27 @@ function viewOfFile(file: string, tracker: TurnTracker): SessionView | undefined
     if (r.ok) entries.push(r.entry);
   }
   const key = path.basename(file).replace(/\.jsonl$/, '');
-  const events = tracker.apply({ agent: 'main', key, entries });
-  return events.at(-1)?.view;
+  tracker.apply({ agent: 'main', key, entries }, Date.now());
+  return tracker.view(key);
 }
 
 async function viewOfSession(
   target: string,
   opts: Parameters<typeof createSessionSource>[0],
-  tracker: TurnTracker,
+  tracker: Tracker,
 ) {
   const source = createSessionSource({ ...opts, rescanIntervalMs: 0 });
   const views = new Map<string, SessionView>();
   const ids = new Map<string, string>();
   source.onChange((change) => {
     if (change.record) ids.set(change.record.sessionId, change.key);
-    for (const e of tracker.apply(change)) views.set(e.key, e.view);
+    tracker.apply(change, Date.now());
   });
   await source.start();
   await source.close();
+  for (const s of tracker.sessions()) if (s.view) views.set(s.key, s.view);
   const key = views.has(target) ? target : ids.get(target);
-  return { view: key ? views.get(key) : undefined, known: [...views.keys()] };
+  return { view: key ? tracker.view(key) : undefined, known: [...views.keys()] };
 }
 
 export async function renderCommand(env: NodeJS.ProcessEnv, args: RenderArgs): Promise<number> {

@@ -3,22 +3,12 @@
 // left behind: same post for a turn still running (an interrupted box returns to active), the
 // final state for turns that ended while the daemon was down, `interrupted` for orphans. History
 // that ended before the daemon started gets no box.
-import type { SessionChange, SessionRecord, SessionView } from '@livestatus/transcript';
+import type { SessionChange, SessionRecord, SessionView, Tracker } from '@livestatus/transcript';
 import type { BoxManager } from '../boxes/box-manager.ts';
 import type { Log } from '../ops/metrics.ts';
 import { type Route, routeFor } from './routing.ts';
 
-export interface TurnEvent {
-  type: 'turn-start' | 'turn-update' | 'turn-end';
-  key: string;
-  turn: number;
-  view: SessionView;
-}
-
-export interface TurnTracker {
-  apply(change: SessionChange): TurnEvent[];
-  tick(now: number): TurnEvent[];
-}
+export type TurnTracker = Pick<Tracker, 'apply' | 'tick'>;
 
 export interface FollowerOptions {
   tracker: TurnTracker;
@@ -26,14 +16,12 @@ export interface FollowerOptions {
   log: Log;
   now: () => number;
   defaultChannel?: string;
-  maxSessionDurationMs: number;
 }
 
 export function createTurnFollower(o: FollowerOptions) {
   const records = new Map<string, SessionRecord>();
   /** Startup buffer: newest view per (key, turn) until the source's initial state is in. */
   let startup: Map<string, SessionView> | undefined = new Map();
-  const capped = new Set<string>();
   let skippedNoRoute = 0;
 
   function route(key: string): Route | null {
@@ -48,7 +36,7 @@ export function createTurnFollower(o: FollowerOptions) {
     return parent !== undefined && o.boxes.liveBoxes().some((b) => b.key === parent);
   }
 
-  function handle(events: TurnEvent[]) {
+  function handle(events: ReturnType<TurnTracker['tick']>) {
     for (const e of events) {
       if (startup) {
         startup.set(`${e.key}#${e.turn}`, e.view);
@@ -59,8 +47,6 @@ export function createTurnFollower(o: FollowerOptions) {
   }
 
   function show(view: SessionView) {
-    const tk = `${view.key}#${view.turn}`;
-    if (capped.has(tk)) return;
     const existing = o.boxes.boxFor(view.key, view.turn);
     if (!existing) {
       if (isNestedChild(view.key)) return;
@@ -78,18 +64,10 @@ export function createTurnFollower(o: FollowerOptions) {
   return {
     onChange(change: SessionChange) {
       if (change.record) records.set(change.key, change.record);
-      handle(o.tracker.apply(change));
+      handle(o.tracker.apply(change, o.now()));
     },
     tick() {
-      const now = o.now();
-      handle(o.tracker.tick(now));
-      for (const b of o.boxes.liveBoxes()) {
-        if (b.view.state === 'active' && now - b.view.startedAt > o.maxSessionDurationMs) {
-          capped.add(`${b.key}#${b.turn}`);
-          o.log.warn({ key: b.key, turn: b.turn }, 'MAX_SESSION_DURATION_S reached; box closed');
-          o.boxes.markState(b, 'interrupted', now);
-        }
-      }
+      handle(o.tracker.tick(o.now()));
     },
     /** The source's initial state is in: reconcile with the previous run's boxes, then go live. */
     finishStartup() {

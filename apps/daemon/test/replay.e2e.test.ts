@@ -1,0 +1,112 @@
+// End to end: real OpenClaw fixtures of both storage eras replayed live into a temp OpenClaw home
+// while the daemon runs in-process against mm-dev-server. Everything is asserted from what the
+// server received and stored, and compared with the box `render` computes offline afterwards.
+import { spawnSync } from 'node:child_process';
+import { DEFAULT_IDS } from '@livestatus/mm-dev-server';
+import type { LivestatusPropsV1 } from '@livestatus/render/props';
+import { type ReplayScenario, replayFixture } from '@livestatus/transcript';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Harness, harness, snapshotTree, until } from './support/harness.ts';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const SPEED = 10;
+const terminal = new Set(['d', 'e', 'i']);
+const ls = (p: { props?: Record<string, unknown> }) => p.props?.livestatus as LivestatusPropsV1;
+
+async function replayWithDaemon(fixture: ReplayScenario, plugin: boolean) {
+  h = await harness({ plugin });
+  const daemon = await h.start();
+  const started = Date.now();
+  await replayFixture({ fixture, stateDir: h.ocState, speed: SPEED, maxGapMs: 400 });
+  const replayMs = Date.now() - started;
+  const hh = h;
+  await until(
+    () => hh.boxPosts().length > 0 && hh.boxPosts().every((p) => terminal.has(ls(p).s)),
+    15_000,
+    'final states',
+  );
+  return { h: hh, daemon, replayMs };
+}
+
+describe.each([
+  ['v2026.7.35-gateway', false],
+  ['v2026.7.35-local-basic', true],
+  ['v2026.9.6-sqlite-local-basic', true],
+  ['v2026.9.6-sqlite-gateway-subagent', false],
+] as const)('replaying %s (plugin %s)', (fixture, plugin) => {
+  it('keeps exactly one post per turn, final, paced, without pings', async () => {
+    const { h, daemon, replayMs } = await replayWithDaemon(fixture, plugin);
+    const posts = h.boxPosts();
+    const turns = posts.map((p) => `${ls(p).k}#${ls(p).n}`);
+    expect(new Set(turns).size).toBe(turns.length);
+    for (const p of posts) {
+      expect(p.channel_id).toBe(DEFAULT_IDS.channelId);
+      expect(p.props?.from_bot).toBe('true');
+      expect(terminal.has(ls(p).s)).toBe(true);
+      // Paced: at most one edit per throttle window over the turn (+3 for start/end/state edges).
+      const edits = h.server.editCount(p.id);
+      expect(edits).toBeLessThanOrEqual(Math.ceil(replayMs / 200) + 3);
+      if (plugin) {
+        expect(p.type).toBe('custom_livestatus');
+        // Live updates never touch `message`: edit_at moves only on state changes.
+        expect(h.server.editAtChanges(p.id)).toBeLessThanOrEqual(2);
+      }
+      for (const m of h.server.mentionsOf(p.id)) {
+        expect(m.channelWide).toBe(false);
+        expect(m.users).toEqual([]);
+      }
+    }
+    // Sub-agents live inside their parent's box, not in boxes of their own.
+    expect(posts.some((p) => ls(p).k.includes(':subagent:'))).toBe(false);
+    const health = daemon.health();
+    expect(health.counters.postsCreated).toBe(posts.length);
+    expect(health.mode).toBe(plugin ? 'plugin' : 'rest');
+  }, 60_000);
+});
+
+/** Bind-mount a directory read-only onto itself where the machine allows it (root, no container limits). */
+function readOnlyMount(dir: string): { ok: true; undo: () => void } | { ok: false; why: string } {
+  const m = spawnSync('mount', ['--bind', dir, dir], { encoding: 'utf8' });
+  if (m.status !== 0) return { ok: false, why: (m.stderr || 'mount failed').trim() };
+  const ro = spawnSync('mount', ['-o', 'remount,ro,bind', dir], { encoding: 'utf8' });
+  const undo = () => void spawnSync('umount', [dir]);
+  if (ro.status !== 0) {
+    undo();
+    return { ok: false, why: (ro.stderr || 'remount ro failed').trim() };
+  }
+  return { ok: true, undo };
+}
+
+describe('the OpenClaw state directory', () => {
+  it('is never written by the daemon, also across a restart on a read-only mount', async () => {
+    h = await harness();
+    const first = await h.start();
+    await replayFixture({ fixture: 'v2026.7.35-local-basic', stateDir: h.ocState, speed: 20, maxGapMs: 200 });
+    const hh = h;
+    await until(
+      () => hh.boxPosts().length > 0 && hh.boxPosts().every((p) => terminal.has(ls(p).s)),
+      15_000,
+      'final',
+    );
+    await first.stop();
+    const before = snapshotTree(h.ocState);
+    const mount = readOnlyMount(h.ocState);
+    if (!mount.ok) console.warn(`read-only bind mount not possible here (${mount.why}); tree snapshot only`);
+    try {
+      const second = await h.start();
+      await new Promise((r) => setTimeout(r, 1500));
+      await second.stop();
+    } finally {
+      if (mount.ok) mount.undo();
+    }
+    expect(snapshotTree(h.ocState)).toEqual(before);
+    // The restart resumed nothing twice: still one post per turn.
+    const turns = h.boxPosts().map((p) => `${ls(p).k}#${ls(p).n}`);
+    expect(new Set(turns).size).toBe(turns.length);
+  }, 40_000);
+});
