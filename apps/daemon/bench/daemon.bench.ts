@@ -257,10 +257,11 @@ async function latencyRun(cli: string, samples: number) {
     const next = pollPhase + Math.ceil((t - pollPhase) / 2000) * 2000;
     return next - t;
   });
+  // OpenClaw draft pacing: edits at least 1 s apart, appends waiting for the same slot share it.
   const draft: number[] = [];
   let lastEdit = Number.NEGATIVE_INFINITY;
   for (const t of appends) {
-    const at = Math.max(t, lastEdit + 1000);
+    const at = t <= lastEdit ? lastEdit : Math.max(t, lastEdit + 1000);
     draft.push(at - t);
     lastEdit = at;
   }

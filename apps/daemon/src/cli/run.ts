@@ -29,11 +29,15 @@ export async function runCommand(env: NodeJS.ProcessEnv): Promise<number> {
     return 1;
   }
   log.info({ pid: process.pid, healthPort: daemon.healthPort }, 'livestatus daemon running');
+  // The daemon's own timers and watchers are unref'd (they must not hold tests open); this one
+  // handle keeps the process alive until a signal, also with HEALTH_PORT=0.
+  const keepAlive = setInterval(() => {}, 1 << 30);
   return await new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
+      clearInterval(keepAlive);
       log.info({ signal }, 'stopping: marking live boxes interrupted');
       // Hard stop if Mattermost hangs: the state is persisted, a restart resumes the posts.
       const hard = setTimeout(() => {
