@@ -6,6 +6,7 @@ import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { type JsonlFixtureSession, type JsonlReplayStep, planJsonlReplay } from './jsonl-replay-plan.ts';
 import { gapMs, insideRoot, type Pacing, type ReplaySleep } from './pacing.ts';
+import { retimeTranscriptText } from './retime.ts';
 
 const TIME_FIELDS = [
   'updatedAt',
@@ -53,6 +54,8 @@ export interface JsonlReplayOptions extends Pacing {
   sleep: ReplaySleep;
   now: () => number;
   onStep?: (step: JsonlReplayStep) => void | Promise<void>;
+  /** Shift transcript timestamps by the same offset as the registry (see retime.ts). */
+  retime?: boolean;
 }
 
 export async function replayJsonl(options: JsonlReplayOptions): Promise<void> {
@@ -98,8 +101,9 @@ export async function replayJsonl(options: JsonlReplayOptions): Promise<void> {
       }
     } else {
       const file = insideRoot(options.stateDir, path.join(sessionsDir, step.file));
-      if (step.append) await appendFile(file, step.text);
-      else await writeFile(file, step.text);
+      const text = options.retime ? retimeTranscriptText(step.text, offset) : step.text;
+      if (step.append) await appendFile(file, text);
+      else await writeFile(file, text);
     }
     await options.onStep?.(step);
   }

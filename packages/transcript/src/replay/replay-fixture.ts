@@ -19,6 +19,11 @@ export interface ReplayOptions {
   /** Injected clock: `now` places the run in time, `sleep` paces it. */
   clock?: { now(): number; sleep: ReplaySleep };
   agent?: string;
+  /**
+   * Shift the transcript's own timestamps into the present too (the registry always is), so
+   * elapsed times read as live. Off by default: tests that compare bytes with the fixture need it off.
+   */
+  retime?: boolean;
   /** Called after each write (tests assert along the way). */
   onStep?: (step: JsonlReplayStep | SqliteReplayStep) => void | Promise<void>;
 }
@@ -34,6 +39,7 @@ export async function replayFixture(options: ReplayOptions): Promise<void> {
     now: options.clock?.now ?? Date.now,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.agent ? { agent: options.agent } : {}),
+    ...(options.retime ? { retime: true } : {}),
     ...(options.onStep ? { onStep: options.onStep } : {}),
   };
   if (info.era === 'jsonl') await replayJsonl(common);

@@ -6,7 +6,9 @@
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 import { gapMs, insideRoot, type Pacing, type ReplaySleep } from './pacing.ts';
+import { retimeLine } from './retime.ts';
 
 type Row = Record<string, SQLInputValue>;
 
@@ -40,6 +42,20 @@ function shiftRow(row: Row, offset: number): Row {
   const out: Row = { ...row };
   for (const [k, v] of Object.entries(out)) {
     if (k.endsWith(TIME_SUFFIX) && typeof v === 'number') out[k] = v + offset;
+  }
+  return out;
+}
+
+/** An event row with its entry's own clocks shifted (compressed rows stay compressed). */
+function retimeEvent(row: Row, offset: number): Row {
+  const out: Row = { ...row };
+  if (typeof out.event_json === 'string') {
+    out.event_json = retimeLine(out.event_json, offset);
+    out.event_utf8_bytes = Buffer.byteLength(out.event_json);
+  } else if (out.event_zstd instanceof Uint8Array) {
+    const json = retimeLine(zstdDecompressSync(out.event_zstd).toString('utf8'), offset);
+    out.event_zstd = zstdCompressSync(Buffer.from(json));
+    out.event_utf8_bytes = Buffer.byteLength(json);
   }
   return out;
 }
@@ -85,6 +101,8 @@ export async function prepareSqliteReplay(options: {
   stateDir: string;
   agent?: string;
   now?: number;
+  /** Shift each entry's own timestamps by the same offset as the rows (see retime.ts). */
+  retime?: boolean;
 }): Promise<SqliteReplay> {
   const agent = options.agent ?? 'main';
   const dir = insideRoot(options.stateDir, path.join(options.stateDir, 'agents', agent, 'agent'));
@@ -138,7 +156,7 @@ export async function prepareSqliteReplay(options: {
         kind: 'event',
         sessionId: String(e.session_id),
         seq: Number(e.seq),
-        event: shiftRow(e, offset),
+        event: options.retime ? retimeEvent(shiftRow(e, offset), offset) : shiftRow(e, offset),
         identities: ids,
       });
     }
@@ -193,6 +211,7 @@ export interface SqliteReplayOptions extends Pacing {
   sleep: ReplaySleep;
   now: () => number;
   onStep?: (step: SqliteReplayStep) => void | Promise<void>;
+  retime?: boolean;
 }
 
 export async function replaySqlite(options: SqliteReplayOptions): Promise<void> {
@@ -201,6 +220,7 @@ export async function replaySqlite(options: SqliteReplayOptions): Promise<void> 
     stateDir: options.stateDir,
     ...(options.agent ? { agent: options.agent } : {}),
     now: options.now(),
+    ...(options.retime ? { retime: true } : {}),
   });
   try {
     let prevAt = replay.steps[0]?.at ?? 0;
