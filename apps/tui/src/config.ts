@@ -85,9 +85,9 @@ export function noOpenClawMessage(config: TuiConfig): string {
     home: 'the default, ~/.openclaw',
   }[config.stateDirFrom];
   return [
-    `livestatus: no OpenClaw sessions found in ${config.stateDir} (${why}).`,
-    'Looked for agents/<agent>/sessions/sessions.json (OpenClaw ≤ 2026.7) and',
-    'agents/<agent>/agent/openclaw-agent.sqlite (OpenClaw ≥ 2026.8).',
+    `livestatus: no OpenClaw state directory at ${config.stateDir} (${why}).`,
+    'OpenClaw keeps its sessions there under agents/<agent>/ (sessions/*.jsonl up to 2026.7,',
+    'agent/openclaw-agent.sqlite from 2026.8).',
     'Point it at your OpenClaw state directory with --state-dir DIR or OPENCLAW_STATE_DIR=DIR,',
     'or run `livestatus --demo` to watch bundled sample sessions.',
     '',

@@ -1,7 +1,7 @@
 // `--demo`: a real OpenClaw run (the bundled gateway fixture: a sub-agent, a slow thread run with
 // compaction, a 60 000-line tool output and a provider error) replayed live into a temporary
 // OpenClaw state directory, which is removed afterwards.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type ReplayScenario, replayFixture } from '@livestatus/transcript';
@@ -10,31 +10,42 @@ export const DEMO_SCENARIO: ReplayScenario = 'v2026.7.35-gateway';
 
 export interface Demo {
   stateDir: string;
-  /** Settles when the replay has written everything (or was stopped). */
-  finished: Promise<void>;
-  /** Stops the replay and removes the temporary state directory. */
+  /** Starts the replay; settles when it has written everything (or was stopped). */
+  play(): Promise<void>;
+  /** Stops the replay and removes the temporary state directory; rethrows a replay failure. */
   dispose(): Promise<void>;
 }
 
-export async function startDemo(options: { speed?: number; maxGapMs?: number } = {}): Promise<Demo> {
+export async function prepareDemo(options: { speed?: number; maxGapMs?: number } = {}): Promise<Demo> {
   const stateDir = await mkdtemp(path.join(tmpdir(), 'livestatus-demo-'));
+  // An installed OpenClaw that has not run yet: the agent and its empty registry exist, so the
+  // source follows the agent from its first write instead of finding it on a later rescan.
+  const sessionsDir = path.join(stateDir, 'agents', 'main', 'sessions');
+  await mkdir(sessionsDir, { recursive: true });
+  await writeFile(path.join(sessionsDir, 'sessions.json'), '{}');
   const stop = new AbortController();
-  const finished = replayFixture({
-    fixture: DEMO_SCENARIO,
-    stateDir,
-    speed: options.speed ?? 2,
-    maxGapMs: options.maxGapMs ?? 1500,
-    signal: stop.signal,
-  }).catch((err: unknown) => {
-    if (!stop.signal.aborted) throw err;
-  });
+  let playing: Promise<void> | undefined;
   return {
     stateDir,
-    finished,
+    play() {
+      playing ??= replayFixture({
+        fixture: DEMO_SCENARIO,
+        stateDir,
+        speed: options.speed ?? 2,
+        maxGapMs: options.maxGapMs ?? 1500,
+        signal: stop.signal,
+      }).catch((err: unknown) => {
+        if (!stop.signal.aborted) throw err;
+      });
+      return playing;
+    },
     async dispose() {
       stop.abort();
-      await finished.catch(() => undefined);
-      await rm(stateDir, { recursive: true, force: true });
+      try {
+        await playing;
+      } finally {
+        await rm(stateDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -4,7 +4,8 @@ import { render } from 'ink';
 import type { SessionFeed } from '../sessions/session-feed.ts';
 import { App } from '../ui/App.tsx';
 
-export async function runLive(feed: SessionFeed, title: string): Promise<void> {
+/** `onStarted` runs once the history present at start is on screen (the demo starts its replay then). */
+export async function runLive(feed: SessionFeed, title: string, onStarted?: () => void): Promise<void> {
   const app = render(<App feed={feed} title={title} />, {
     // A full-screen view in the alternate screen: the user's scrollback is left as it was, and
     // only changed lines are rewritten, so a busy list does not flicker.
@@ -13,7 +14,7 @@ export async function runLive(feed: SessionFeed, title: string): Promise<void> {
     maxFps: 20,
     patchConsole: true,
   });
-  const started = feed.start().catch((err: unknown) => {
+  const started = feed.start().then(onStarted, (err: unknown) => {
     app.unmount();
     throw err;
   });

@@ -34,6 +34,15 @@ describe('session order', () => {
     ];
     expect(topLevel(items).map((i) => i.key)).toEqual(['parent', 'orphan']);
   });
+
+  it("follows the tracker's word on nesting: a child of an ended parent turn gets its own row", () => {
+    const items = [
+      makeItem({ key: 'parent' }),
+      { ...makeItem({ key: 'live-child', parentKey: 'parent' }), nested: true },
+      { ...makeItem({ key: 'old-child', parentKey: 'parent' }), nested: false },
+    ];
+    expect(topLevel(items).map((i) => i.key)).toEqual(['parent', 'old-child']);
+  });
 });
 
 describe('session filter', () => {

@@ -2,10 +2,14 @@
 // active; a text filter narrows it. Pure, so the list, the keys and `--once` agree on the order.
 import type { SessionItem } from './session-item.ts';
 
-/** Sub-agents are drawn inside their parent's box; only orphans (parent not tracked) get a row. */
+/**
+ * Sub-agents are drawn inside their parent's box. Where the tracker says whether a live parent
+ * box holds one (`nested`), that decides; otherwise a child whose parent is listed is hidden.
+ */
 export function topLevel(items: readonly SessionItem[]): SessionItem[] {
   const keys = new Set(items.map((i) => i.key));
   return items.filter((i) => {
+    if (i.nested !== undefined) return !i.nested;
     const parent = i.record?.parentKey;
     return parent === undefined || !keys.has(parent);
   });

@@ -13,10 +13,10 @@ import type { SessionItem, SessionSnapshot } from './session-item.ts';
 
 /** The part of `createTracker` the feed relies on. */
 export interface FeedTracker {
-  apply(change: SessionChange): unknown;
+  apply(change: SessionChange, now?: number): unknown;
   tick(now: number): unknown;
-  /** The session's current turn with its sub-agents nested, if the tracker has one. */
-  view(key: string): SessionView | undefined;
+  /** Every tracked session: its record, its current turn (sub-agents nested), and whether a live parent box draws it. */
+  sessions(): Array<{ key: string; record?: SessionRecord; view?: SessionView; nested: boolean }>;
 }
 
 export interface SessionFeedOptions {
@@ -44,7 +44,6 @@ export function createSessionFeed(options: SessionFeedOptions): SessionFeed {
   const now = () => clock.now();
   const frameMs = options.frameMs ?? 50;
   const tickMs = options.tickMs ?? 1000;
-  const records = new Map<string, SessionRecord | undefined>();
   const listeners = new Set<(s: SessionSnapshot) => void>();
   let current: SessionSnapshot = { now: now(), items: [], ready: false };
   let problem: string | undefined;
@@ -55,10 +54,8 @@ export function createSessionFeed(options: SessionFeedOptions): SessionFeed {
   const unsubscribers: Array<() => void> = [];
 
   function onChange(change: SessionChange): void {
-    if (change.removed) records.delete(change.key);
-    else records.set(change.key, change.record ?? records.get(change.key));
     try {
-      tracker.apply(change);
+      tracker.apply(change, now());
     } catch (err) {
       // One bad change must not take the whole view down; it is reported in the header.
       problem = `could not apply a change of ${change.key}: ${(err as Error).message}`;
@@ -76,10 +73,11 @@ export function createSessionFeed(options: SessionFeedOptions): SessionFeed {
 
   function build(at: number): SessionSnapshot {
     const items: SessionItem[] = [];
-    for (const [key, record] of records) {
-      const view = tracker.view(key);
-      if (view === undefined) continue;
-      items.push(record === undefined ? { key, view } : { key, view, record });
+    for (const s of tracker.sessions()) {
+      if (s.view === undefined) continue;
+      const item: SessionItem = { key: s.key, view: s.view, nested: s.nested };
+      if (s.record !== undefined) item.record = s.record;
+      items.push(item);
     }
     const snap: SessionSnapshot = { now: at, items, ready };
     if (problem !== undefined) snap.problem = problem;

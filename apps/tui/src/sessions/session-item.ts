@@ -6,6 +6,8 @@ export interface SessionItem {
   key: string;
   view: SessionView;
   record?: SessionRecord;
+  /** A live parent box draws this sub-agent: it gets no row of its own. */
+  nested?: boolean;
 }
 
 /** What the list and the boxes are drawn from: the sessions and the clock reading they were taken at. */

@@ -66,7 +66,7 @@ describe('App: the session list', () => {
     const lines = screen().split('\n');
     expect(lines[0]).toContain('3 sessions · 1 active');
     const rows = lines.slice(1, 4);
-    expect(rows[0]).toMatch(/ACTIVE\s+builder\s+mm #4xk9pq7w\s+38s\s+12\.4k tokens/);
+    expect(rows[0]).toMatch(/ACTIVE\s+builder\s+#4xk9pq7w\s+38s\s+12\.4k tokens/);
     expect(rows[1]).toMatch(/DONE\s+prober\s+explicit\s+53s\s+850 tokens\s+\$0\.0042/);
     expect(rows[2]).toMatch(/ERROR\s+crasher/);
     expect(lines.at(-1)).toMatch(/↑↓\/jk select.*q quit/);
@@ -176,5 +176,96 @@ describe('App: live updates', () => {
         .split('\n')
         .find((l) => l.includes('prober')) ?? '';
     expect(proberRow.startsWith('●')).toBe(true);
+  });
+});
+
+describe('App: expand and collapse', () => {
+  const child = {
+    key: 'agent:main:subagent:c1',
+    label: 'planner',
+    state: 'active' as const,
+    startedAt: NOW - 5000,
+    lines: [textLine('s1', 'Reading protocol...')],
+    tokens: 0,
+  };
+  const parent = makeItem({
+    key: 'agent:main:main',
+    label: 'main',
+    state: 'active',
+    startedAt: NOW - 10_000,
+    lastActivityAt: NOW,
+    lines: [
+      toolLine('x1', 'exec: false', 'error', NOW, { detail: 'exit 1' }),
+      toolLine('sp', 'spawn planner', 'ok', NOW, {
+        tool: 'sessions_spawn',
+        childKey: child.key,
+        subagent: child,
+      }),
+    ],
+  });
+
+  it('s collapses sub-agents to one line and expands them again', async () => {
+    const { stdin, screen } = show([parent]);
+    expect(screen()).toMatch(/^ {2}Sub-agent: planner$/m);
+    expect(screen()).toContain('Reading protocol...');
+    stdin.write('s');
+    await tick();
+    expect(screen()).toMatch(/Sub-agent: planner \[ACTIVE\] 5s/);
+    expect(screen()).not.toContain('Reading protocol...');
+    stdin.write('s');
+    await tick();
+    expect(screen()).toContain('Reading protocol...');
+  });
+
+  it('t shows tool details and hides them again', async () => {
+    const { stdin, screen } = show([parent]);
+    expect(screen()).not.toContain('exit 1');
+    stdin.write('t');
+    await tick();
+    expect(screen()).toContain('exit 1');
+    stdin.write('t');
+    await tick();
+    expect(screen()).not.toContain('exit 1');
+  });
+});
+
+describe('App: follow', () => {
+  it('f keeps the most recently active session selected as activity moves', async () => {
+    const { stdin, feed, screen } = show();
+    stdin.write('j');
+    stdin.write('j');
+    await tick();
+    expect(selectedLine(screen())).toContain('crasher');
+    stdin.write('f');
+    await tick();
+    expect(screen()).toContain('following');
+    expect(selectedLine(screen())).toContain('builder');
+    const proberNow = makeItem({
+      key: sessions[1]!.key,
+      label: 'prober',
+      state: 'active',
+      startedAt: NOW,
+      lastActivityAt: NOW + 5000,
+    });
+    feed.push([sessions[0]!, proberNow, sessions[2]!], NOW + 5000);
+    await tick();
+    expect(selectedLine(screen())).toContain('prober');
+  });
+});
+
+describe('App: quitting', () => {
+  it('q exits the app', async () => {
+    const feed = manualFeed(sessions, NOW);
+    const app = render(<App feed={feed} title="t" size={size} />);
+    unmount = app.unmount;
+    let exited = false;
+    // ink-testing-library's instance has no waitUntilExit; an exit unmounts, which stops output.
+    const framesBefore = app.frames.length;
+    app.stdin.write('q');
+    await tick();
+    feed.push(sessions.slice(0, 1), NOW + 1000);
+    await tick();
+    exited = app.frames.length === framesBefore || !(app.lastFrame() ?? '').includes('1 session');
+    expect(exited).toBe(true);
   });
 });

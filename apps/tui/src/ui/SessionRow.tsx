@@ -30,7 +30,7 @@ function SessionRowView({ cells, selected, width }: SessionRowProps) {
           {cells.status}
         </Text>
       </Box>
-      <Box flexGrow={2} flexBasis={0} minWidth={8} marginRight={1}>
+      <Box flexGrow={1} flexBasis={0} minWidth={8} marginRight={1}>
         <Text inverse={selected} wrap="truncate-end">
           {cells.label}
         </Text>
@@ -45,7 +45,7 @@ function SessionRowView({ cells, selected, width }: SessionRowProps) {
       <Box width={7} flexShrink={0} justifyContent="flex-end">
         <Text>{cells.elapsed}</Text>
       </Box>
-      <Box width={14} flexShrink={0} justifyContent="flex-end">
+      <Box width={13} flexShrink={0} justifyContent="flex-end">
         <Text dimColor>{cells.tokens}</Text>
       </Box>
       {narrow ? null : (

@@ -39,11 +39,11 @@ describe('row cells', () => {
 describe('origin', () => {
   it('prefers the registry origin, else the channel kind in the key', () => {
     expect(originOf('agent:main:mattermost:channel:4xk9pq7wbjdo8rj3', 'webchat')).toBe('webchat');
-    expect(originOf('agent:main:mattermost:channel:4xk9pq7wbjdo8rj3', undefined)).toBe('mm #4xk9pq7w');
+    expect(originOf('agent:main:mattermost:channel:4xk9pq7wbjdo8rj3', undefined)).toBe('#4xk9pq7w');
     expect(originOf('agent:main:mattermost:channel:4xk9pq7wbjdo8rj3:thread:8z1y', undefined)).toBe(
-      'mm #4xk9pq7w thread',
+      '#4xk9pq7w thread',
     );
-    expect(originOf('agent:main:mattermost:direct:u7gq1m3k', undefined)).toBe('mm dm');
+    expect(originOf('agent:main:mattermost:direct:u7gq1m3k', undefined)).toBe('dm');
     expect(originOf('agent:main:main', undefined)).toBe('main');
     expect(originOf('agent:main:subagent:df17bc7c', undefined)).toBe('subagent');
     expect(originOf('weird', undefined)).toBe('');

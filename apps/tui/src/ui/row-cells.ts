@@ -45,8 +45,9 @@ export function originOf(key: string, origin: string | undefined): string {
   const [, , channel, kind, id, threadWord] = key.split(':');
   if (channel === undefined) return '';
   if (channel !== 'mattermost' || kind === undefined || id === undefined) return channel;
+  // Mattermost is the usual case: `#<channel id prefix>`, ` thread` for a thread, `dm` for a DM.
   const where = kind === 'direct' ? 'dm' : `#${id.slice(0, 8)}`;
-  return `mm ${where}${threadWord === 'thread' ? ' thread' : ''}`;
+  return `${where}${threadWord === 'thread' ? ' thread' : ''}`;
 }
 
 /** Agent-derived text (labels, origins) is untrusted: one clean line, as every host draws it. */

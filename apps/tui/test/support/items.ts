@@ -1,6 +1,6 @@
 // Hand-made sessions for unit tests of the list and the app shell (the live suites use the real
 // fixtures through the replay tool instead).
-import type { SessionRecord, SessionView, TurnState, ViewLine } from '@livestatus/transcript';
+import type { SessionRecord, SessionView, ToolLine, TurnState, ViewLine } from '@livestatus/transcript';
 import type { SessionItem } from '../../src/sessions/session-item.ts';
 
 export interface ItemSpec {
@@ -56,6 +56,7 @@ export function toolLine(
   label: string,
   status: 'pending' | 'ok' | 'error',
   at = 1_000_000,
-): ViewLine {
-  return { kind: 'tool', id, tool: label.split(':')[0] ?? label, label, status, at };
+  extra: Partial<ToolLine> = {},
+): ToolLine {
+  return { kind: 'tool', id, tool: label.split(':')[0] ?? label, label, status, at, ...extra };
 }
