@@ -183,6 +183,18 @@ describe('ui reducer: raw keys', () => {
     expect(s.quitting).toBe(false);
   });
 
+  it('a held key arriving as one chunk moves once per character', () => {
+    const s = run([snap(three), { type: 'key', input: 'jj', key: k }]);
+    expect(s.selectedKey).toBe('c');
+  });
+
+  it('fast typing of a whole filter and Enter in one chunk filters, then keys are commands again', () => {
+    const s = run([snap(three), { type: 'key', input: '/gam\rk', key: k }]);
+    expect(s.filter).toBe('gam');
+    expect(s.filterEditing).toBe(false);
+    expect(s.selectedKey).toBe('c');
+  });
+
   it('q outside the filter asks to quit', () => {
     expect(run([{ type: 'key', input: 'q', key: k }]).quitting).toBe(true);
   });

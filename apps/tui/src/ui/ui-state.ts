@@ -77,6 +77,15 @@ export function isUnseen(state: UiState, item: SessionItem): boolean {
 export function uiReducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'key': {
+      // A held key or fast typing reaches us as one chunk ("jjj", "/abc\r"): each character is a
+      // key of its own, applied in order.
+      const chars = [...action.input];
+      if (chars.length > 1 && !namedKey(action.key)) {
+        return chars.reduce<UiState>((s, c) => {
+          const enter = c === '\r' || c === '\n';
+          return uiReducer(s, { type: 'key', input: enter ? '' : c, key: { ...action.key, return: enter } });
+        }, state);
+      }
       const command = commandFor(action.input, action.key, state);
       if (command === undefined) return state;
       if (command.type === 'quit') return { ...state, quitting: true };
@@ -143,4 +152,24 @@ function markSeen(state: UiState): UiState {
   const selected = selectedOf(state);
   if (selected === undefined || state.seen[selected.key] === selected.view.lastActivityAt) return state;
   return { ...state, seen: { ...state.seen, [selected.key]: selected.view.lastActivityAt } };
+}
+
+function namedKey(k: Key): boolean {
+  return (
+    k.upArrow ||
+    k.downArrow ||
+    k.leftArrow ||
+    k.rightArrow ||
+    k.pageUp ||
+    k.pageDown ||
+    k.home ||
+    k.end ||
+    k.return ||
+    k.escape ||
+    k.tab ||
+    k.backspace ||
+    k.delete ||
+    k.ctrl ||
+    k.meta
+  );
 }
