@@ -4,11 +4,11 @@
 // replaced by rename). Baselines are computed side by side on the same append times: the seed's
 // 2 s sessions.json poller and OpenClaw's own draft pacing (edits ≥ 1 s apart).
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer, DEFAULT_IDS, type MmDevServer } from '@livestatus/mm-dev-server';
-import { writeSessionsJsonAtomic } from '@livestatus/transcript';
+import { FakeAgent } from '../test/support/openclaw-writer.ts';
 
 interface Figure {
   name: string;
@@ -49,108 +49,6 @@ function ensureBuilt(root: string): string {
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? Number.NaN;
-}
-
-/** A JSONL-era OpenClaw home the benchmark writes like OpenClaw does. */
-class FakeAgent {
-  readonly dir: string;
-  readonly registry: Record<string, Record<string, unknown>> = {};
-  #seq = 0;
-  #last = new Map<string, string>();
-  constructor(readonly stateDir: string) {
-    this.dir = path.join(stateDir, 'agents/main/sessions');
-    mkdirSync(this.dir, { recursive: true });
-  }
-  #id() {
-    return (++this.#seq).toString(16).padStart(8, '0');
-  }
-  #line(sid: string, body: Record<string, unknown>) {
-    const id = this.#id();
-    const line = { ...body, id, parentId: this.#last.get(sid) ?? null, timestamp: new Date().toISOString() };
-    this.#last.set(sid, id);
-    return `${JSON.stringify(line)}\n`;
-  }
-  file(sid: string) {
-    return path.join(this.dir, `${sid}.jsonl`);
-  }
-  async startSession(n: number): Promise<string> {
-    const sid = `bench${n.toString().padStart(4, '0')}-0000-4000-8000-000000000000`;
-    const now = Date.now();
-    this.registry[`agent:main:explicit:bench-${n}`] = {
-      sessionId: sid,
-      sessionFile: this.file(sid),
-      updatedAt: now,
-      startedAt: now,
-      sessionStartedAt: now,
-      status: 'running',
-      chatType: 'direct',
-    };
-    writeFileSync(
-      this.file(sid),
-      `${JSON.stringify({ type: 'session', version: 3, id: sid, timestamp: new Date().toISOString(), cwd: '/w' })}\n` +
-        this.#line(sid, {
-          type: 'message',
-          message: { role: 'user', content: 'benchmark task', timestamp: now },
-        }),
-    );
-    return sid;
-  }
-  async flushRegistry() {
-    await writeSessionsJsonAtomic(path.join(this.dir, 'sessions.json'), this.registry);
-  }
-  step(sid: string, i: number) {
-    const now = Date.now();
-    appendFileSync(
-      this.file(sid),
-      this.#line(sid, {
-        type: 'message',
-        message: {
-          role: 'assistant',
-          content: [
-            { type: 'text', text: `Working on step ${i}` },
-            { type: 'toolCall', id: `call_${i}`, name: 'exec', arguments: { command: `echo ${i}` } },
-          ],
-          usage: {
-            input: 100,
-            output: 10,
-            cacheRead: 0,
-            cacheWrite: 0,
-            totalTokens: 110,
-            cost: { total: 0.0001 },
-          },
-          stopReason: 'toolUse',
-          timestamp: now,
-        },
-      }) +
-        this.#line(sid, {
-          type: 'message',
-          message: {
-            role: 'toolResult',
-            toolCallId: `call_${i}`,
-            toolName: 'exec',
-            content: [{ type: 'text', text: `${i}` }],
-            details: { exitCode: 0, durationMs: 3 },
-            isError: false,
-            timestamp: now,
-          },
-        }),
-    );
-  }
-  finish(sid: string) {
-    appendFileSync(
-      this.file(sid),
-      this.#line(sid, {
-        type: 'message',
-        message: {
-          role: 'assistant',
-          content: [{ type: 'text', text: 'All done.' }],
-          usage: { input: 100, output: 5, cacheRead: 0, cacheWrite: 0, totalTokens: 105 },
-          stopReason: 'stop',
-          timestamp: Date.now(),
-        },
-      }),
-    );
-  }
 }
 
 function procStats(pid: number): { rssMb: number; cpuTicks: number } {

@@ -60,6 +60,8 @@ export function createBoxManager(o: BoxManagerOptions) {
   const admitted = new Set<string>();
   const inFlight = new Set<string>();
   const dmChannels = new Map<string, string>();
+  /** Boxes a graceful shutdown marked interrupted: kept on disk so a restart can reopen them. */
+  const parked = new Map<string, Box>();
   let botUserId: string | undefined;
   let mode: Mode = o.mode;
   let breaker: BreakerState = closedBreaker;
@@ -78,7 +80,7 @@ export function createBoxManager(o: BoxManagerOptions) {
       saveTimer = undefined;
     }
     try {
-      o.store.save([...boxes.values()].filter((b) => !isFinished(b)));
+      o.store.save([...[...boxes.values()].filter((b) => !isFinished(b)), ...parked.values()]);
     } catch (err) {
       o.log.error({ err: (err as Error).message, file: o.store.file }, 'cannot save box state');
     }
@@ -99,6 +101,7 @@ export function createBoxManager(o: BoxManagerOptions) {
   }
 
   function finish(b: Box) {
+    if (b.interruptedByShutdown) parked.set(b.id, b);
     admitted.delete(b.id);
     byTurn.delete(turnKey(b.key, b.turn));
     boxes.delete(b.id);
@@ -359,6 +362,17 @@ export function createBoxManager(o: BoxManagerOptions) {
       b.view = { ...b.view, state, endedAt: b.view.endedAt ?? at, quiet: undefined };
       b.version++;
       pump();
+    },
+    /** Every box held, finished ones included (startup reconciliation sees restored interrupted boxes). */
+    allBoxes(): Box[] {
+      return [...boxes.values()];
+    },
+    /** Forget boxes with nothing left to send (after startup reconciliation). */
+    prune() {
+      for (const b of [...boxes.values()])
+        if (isFinished(b) && !inFlight.has(b.id) && !isDirty(b))
+          finish({ ...b, interruptedByShutdown: undefined });
+      persistNow();
     },
     boxFor(key: string, turn: number): Box | undefined {
       const id = byTurn.get(turnKey(key, turn));

@@ -78,7 +78,7 @@ export function createTurnFollower(o: FollowerOptions) {
       for (const v of seen.values()) latestTurn.set(v.key, Math.max(latestTurn.get(v.key) ?? 0, v.turn));
       let resumed = 0;
       let orphans = 0;
-      for (const b of o.boxes.liveBoxes()) {
+      for (const b of o.boxes.allBoxes()) {
         const view = seen.get(`${b.key}#${b.turn}`);
         if (view && (view.state !== 'active' || latestTurn.get(b.key) === b.turn)) {
           o.boxes.show(view, route(b.key) ?? { kind: 'channel', channelId: b.channelId ?? '' });
@@ -95,6 +95,7 @@ export function createTurnFollower(o: FollowerOptions) {
         show(v);
         started++;
       }
+      o.boxes.prune();
       o.log.info({ resumed, orphans, started }, 'startup reconciled with the previous run');
     },
     stats() {
