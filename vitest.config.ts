@@ -9,6 +9,14 @@ export default defineConfig({
       'packages/*',
       'apps/*',
       { test: { name: 'tooling', include: ['bench/**/*.test.mjs', 'scripts/**/*.test.mjs'] } },
+      {
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
