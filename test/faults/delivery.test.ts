@@ -136,6 +136,7 @@ describe('delivery under Mattermost faults', () => {
       const windows = retryAfterWindows(s.server);
       fig.requests_in_retry_after = windows.violations;
       fig.in_flight_at_429 = windows.inFlight;
+      fig.earliest_retry_before_window_ms = windows.earlyMs;
       fig.retry_after_honoured = fig.requests_in_retry_after === 0;
       expect(fig.responses_429).toBeGreaterThan(0);
       expect(fig.requests_in_retry_after).toBe(0);

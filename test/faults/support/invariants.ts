@@ -56,26 +56,33 @@ export function lostLines(delivered: PropsLine[], expected: PropsLine[]): number
  * Requests the server received after answering 429 and before the Retry-After it sent had passed.
  * With the limiter at `perSec` ≤ 1 the header is always ceil(<1000 ms) = 1 s. Requests arriving
  * within `inFlightMs` of the 429 were already on the wire when it was answered (the daemon keeps
- * up to 4 sockets): they are counted apart, as `inFlight`.
+ * up to 4 sockets): counted apart, as `inFlight`. `slackMs` absorbs timer granularity; how early
+ * the earliest request came is reported as `earlyMs` (0 when none came inside the window).
  */
 export function retryAfterWindows(
   server: MmDevServer,
   retryAfterMs = 1000,
   inFlightMs = 30,
-): { violations: number; inFlight: number } {
+  slackMs = 50,
+): { violations: number; inFlight: number; earlyMs: number } {
   const log = server.requests();
   let violations = 0;
   let inFlight = 0;
+  let earlyMs = 0;
   for (const r of log) {
     if (r.status !== 429) continue;
     const answered = r.startedAt + r.durationMs;
     for (const e of log) {
       if (e.startedAt <= answered || e.startedAt >= answered + retryAfterMs) continue;
-      if (e.startedAt < answered + inFlightMs) inFlight++;
-      else violations++;
+      if (e.startedAt < answered + inFlightMs) {
+        inFlight++;
+        continue;
+      }
+      earlyMs = Math.max(earlyMs, Math.round(answered + retryAfterMs - e.startedAt));
+      if (e.startedAt < answered + retryAfterMs - slackMs) violations++;
     }
   }
-  return { violations, inFlight };
+  return { violations, inFlight, earlyMs };
 }
 
 /** Longest silence between two consecutive requests in [from, to] (ms). */
