@@ -46,6 +46,8 @@ async function lane(
       agent: run.agent,
       speed: o.speed,
       signal: o.signal,
+      // Live elapsed times: the recorded run is moved into the present.
+      retime: true,
       onStep: async () => {
         if (held || run.era !== 'sqlite') return;
         held = true;
