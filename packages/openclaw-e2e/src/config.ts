@@ -73,14 +73,15 @@ export async function writeOpenClawConfig(options: ConfigOptions): Promise<strin
   return stateDir;
 }
 
+// Only what a login shell would have: the test runner's own variables (VITEST, NODE_ENV=test,
+// TEST) make OpenClaw behave like its own test suite (no CLI output), and the caller's
+// OPENCLAW_*/XDG_* locations or proxies must not leak into the isolated run.
+const PASSED_THROUGH = /^(PATH|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TERM)$/;
+
 /** The environment every OpenClaw process of a run gets. */
 export function openClawEnv(nodeBin: string, home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    // The caller's own OpenClaw/XDG locations and proxies must not leak into the isolated run.
-    if (/^(OPENCLAW_|XDG_)/.test(name) || /^(https?|all)_proxy$/i.test(name)) continue;
-    base[name] = value;
-  }
+  for (const [name, value] of Object.entries(process.env)) if (PASSED_THROUGH.test(name)) base[name] = value;
   return envWithNode(nodeBin, base, {
     HOME: home,
     OPENCLAW_DISABLE_BONJOUR: '1',

@@ -1,14 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { processRunning } from './proc-tree.ts';
 import { spawnGroup } from './process-group.ts';
 
-function alive(pid: number): boolean {
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Pids wrap quickly on a busy machine (pid_max 32768 here): identify a process by pid + start time.
+function startTime(pid: number): string | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
   } catch {
-    return false;
+    return undefined;
   }
 }
+const sameProcessRunning = (pid: number, started: string | undefined) =>
+  processRunning(pid) && startTime(pid) === started;
 
 describe('spawnGroup', () => {
   it('kills grandchildren with the group', async () => {
@@ -16,9 +23,23 @@ describe('spawnGroup', () => {
     const child = spawnGroup('sh', ['-c', 'sleep 60 & echo "bg=$!"; wait'], { cwd: '/', env: process.env });
     await child.waitForOutput(/bg=\d+/, 5000);
     const bg = Number(/bg=(\d+)/.exec(child.stdout())?.[1]);
-    expect(alive(bg)).toBe(true);
+    const started = startTime(bg);
+    expect(sameProcessRunning(bg, started)).toBe(true);
     await child.kill(2000);
-    expect(alive(bg)).toBe(false);
+    expect(sameProcessRunning(bg, started)).toBe(false);
+  });
+
+  it('also kills descendants that moved to a process group of their own', async () => {
+    const child = spawnGroup('sh', ['-c', 'setsid sleep 60 & echo "bg=$!"; wait'], {
+      cwd: '/',
+      env: process.env,
+    });
+    await child.waitForOutput(/bg=\d+/, 5000);
+    const bg = Number(/bg=(\d+)/.exec(child.stdout())?.[1]);
+    const started = startTime(bg);
+    expect(sameProcessRunning(bg, started)).toBe(true);
+    await child.kill(2000);
+    expect(sameProcessRunning(bg, started)).toBe(false);
   });
 
   it('reports the exit code and output of a finished command', async () => {

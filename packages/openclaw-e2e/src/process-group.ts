@@ -2,6 +2,7 @@
 // started (the gateway re-execs itself, tools run shells) and nothing outlives a test.
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import { descendantGroups, groupRunning } from './proc-tree.ts';
 
 export interface GroupProcess {
   pid: number;
@@ -25,15 +26,6 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 export const stripAnsi = (text: string): string => text.replace(ANSI, '');
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
@@ -115,12 +107,26 @@ export function spawnGroup(command: string, args: readonly string[], options: Sp
       });
     },
     async kill(graceMs = 5000) {
-      signalGroup(pid, 'SIGTERM');
+      // Helpers that leave our group (see proc-tree.ts) are found while the tree is still
+      // connected; re-scanned while waiting, since one may be leaving right now.
+      const groups = new Set<number>();
+      const signalNew = (signal: NodeJS.Signals) => {
+        for (const group of [pid, ...descendantGroups(pid)]) {
+          if (groups.has(group)) continue;
+          groups.add(group);
+          signalGroup(group, signal);
+        }
+      };
+      const anyAlive = () => [...groups].some(groupRunning);
+      signalNew('SIGTERM');
       const deadline = Date.now() + graceMs;
-      while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
-      if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
+      while (anyAlive() && Date.now() < deadline) {
+        await sleep(50);
+        signalNew('SIGTERM');
+      }
+      for (const group of groups) if (groupRunning(group)) signalGroup(group, 'SIGKILL');
       const hardDeadline = Date.now() + 5000;
-      while (groupAlive(pid) && Date.now() < hardDeadline) await sleep(20);
+      while (anyAlive() && Date.now() < hardDeadline) await sleep(20);
       await exited;
     },
   };
