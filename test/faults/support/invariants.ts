@@ -46,6 +46,13 @@ export function expectedLines(home: OpenClawHome, sessionId: string, maxLines = 
   return toProps(JSON.parse(r.stdout) as SessionView, { maxLines }).L;
 }
 
+/** The same from a transcript file given by path (`render <path>` parses the whole file). */
+export function expectedLinesOfFile(home: OpenClawHome, file: string, maxLines = 15): PropsLine[] {
+  const r = DaemonProcess.runOnce(home.home, {}, ['render', file, '--json']);
+  if (r.status !== 0) throw new Error(`render failed (${r.status}): ${r.stderr}`);
+  return toProps(JSON.parse(r.stdout) as SessionView, { maxLines }).L;
+}
+
 /** Expected lines missing from (or different in) the delivered box. */
 export function lostLines(delivered: PropsLine[], expected: PropsLine[]): number {
   const got = new Set(delivered.map((l) => JSON.stringify(l)));
