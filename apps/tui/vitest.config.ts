@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     name: 'tui',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
   },
 });

@@ -7,12 +7,11 @@ import {
   createTracker,
   type ReplayScenario,
 } from '@livestatus/transcript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBinary, runBinary } from './support/binary.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBinary } from './support/binary.ts';
 import { copyFixtureState, fingerprint, tempDir } from './support/state-dir.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
-beforeAll(() => buildBinary());
 afterAll(async () => {
   for (const c of cleanups) await c();
 });

@@ -13,6 +13,9 @@ export async function runLive(feed: SessionFeed, title: string, onStarted?: () =
     incrementalRendering: true,
     maxFps: 20,
     patchConsole: true,
+    // Ink turns itself into a print-the-last-frame logger when it sees CI=true; the live view
+    // only runs on a terminal (the CLI checks), so it is always interactive.
+    interactive: true,
   });
   const started = feed.start().then(onStarted, (err: unknown) => {
     app.unmount();

@@ -79,6 +79,17 @@ describe('App: the session list', () => {
     expect(screen()).toContain('exec: ls /agents/sessions [OK]');
   });
 
+  it('in a narrow terminal drops origin and cost rather than wrapping', () => {
+    const feed = manualFeed(sessions, NOW);
+    const app = render(<App feed={feed} title="t" size={{ columns: 60, rows: 20 }} />);
+    unmount = app.unmount;
+    const lines = (app.lastFrame() ?? '').split('\n');
+    expect(lines.length).toBeLessThanOrEqual(20);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(60);
+    expect(lines[1]).toMatch(/ACTIVE\s+builder\s+38s\s+12\.4k tokens/);
+    expect(lines[2]).not.toContain('$0.0042');
+  });
+
   it('fits an 80×24 terminal: no line wider than 80, no more than 24 lines', () => {
     const { screen } = show();
     const lines = screen().split('\n');
