@@ -216,3 +216,21 @@ describe('box manager against mm-dev-server', () => {
     expect(posts[0]?.message).toContain('resumed');
   });
 });
+
+describe('late updates', () => {
+  it('an ended turn that changes again (its sub-agent finished later) updates the same post', async () => {
+    const { server, manager } = await setup();
+    manager.show(view({ lines: [textLine(1)] }), route);
+    manager.show(
+      view({ state: 'done', endedAt: 2, lines: [textLine(1), textLine(2, 'first final')] }),
+      route,
+    );
+    await manager.idle();
+    expect(manager.liveBoxes()).toHaveLength(0);
+    manager.show(view({ state: 'done', endedAt: 2, lines: [textLine(1), textLine(2, 'late news')] }), route);
+    await manager.idle();
+    const posts = server.postsIn(CH).filter((p) => p.props?.livestatus_box);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.message).toContain('late news');
+  });
+});

@@ -62,6 +62,12 @@ export function createBoxManager(o: BoxManagerOptions) {
   const dmChannels = new Map<string, string>();
   /** Boxes a graceful shutdown marked interrupted: kept on disk so a restart can reopen them. */
   const parked = new Map<string, Box>();
+  /**
+   * Recently finished boxes by turn: an ended turn can still change (its sub-agent finishes after
+   * the parent's final reply), and that update must land on the same post, never a new one.
+   */
+  const closed = new Map<string, Box>();
+  const CLOSED_MAX = 2000;
   let botUserId: string | undefined;
   let mode: Mode = o.mode;
   let breaker: BreakerState = closedBreaker;
@@ -102,6 +108,10 @@ export function createBoxManager(o: BoxManagerOptions) {
 
   function finish(b: Box) {
     if (b.interruptedByShutdown) parked.set(b.id, b);
+    const tk = turnKey(b.key, b.turn);
+    closed.delete(tk);
+    closed.set(tk, b);
+    if (closed.size > CLOSED_MAX) closed.delete(closed.keys().next().value as string);
     admitted.delete(b.id);
     byTurn.delete(turnKey(b.key, b.turn));
     boxes.delete(b.id);
@@ -306,6 +316,19 @@ export function createBoxManager(o: BoxManagerOptions) {
       const tk = turnKey(view.key, view.turn);
       const id = byTurn.get(tk);
       let b = id ? boxes.get(id) : undefined;
+      const ended = b ? undefined : closed.get(tk);
+      if (ended) {
+        closed.delete(tk);
+        if (ended.gone) return ended;
+        b = ended;
+        boxes.set(b.id, b);
+        byTurn.set(tk, b.id);
+        admitted.add(b.id); // it holds a post already: no queueing for a late update
+        b.view = view;
+        b.version++;
+        pump();
+        return b;
+      }
       if (!b) {
         b = {
           id: o.newId(),

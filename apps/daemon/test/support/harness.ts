@@ -22,11 +22,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function harness(opts: { plugin?: boolean } = {}): Promise<Harness> {
+export async function harness(opts: { plugin?: boolean; ocState?: string } = {}): Promise<Harness> {
   const server = await createServer();
   if (opts.plugin) await server.installPlugin(livestatusPluginDir());
   const home = mkdtempSync(path.join(tmpdir(), 'ls-e2e-home-'));
-  const ocState = path.join(home, '.openclaw');
+  const ocState = opts.ocState ?? path.join(home, '.openclaw');
   const stateDir = mkdtempSync(path.join(tmpdir(), 'ls-e2e-state-'));
   const env: Record<string, string> = {
     MM_URL: server.url,
