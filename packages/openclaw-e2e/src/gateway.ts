@@ -30,7 +30,11 @@ export interface GatewayOptions {
 export interface IdleOptions {
   /** Nothing may change for this long. Default 2000 ms. */
   quietMs?: number;
-  /** A session still marked `running` after this long without change counts as idle (OpenClaw leaves `running` after a provider error). Default 10 s. */
+  /**
+   * A session still marked `running` (or a finished sub-agent not yet announced to its parent)
+   * after this long without change counts as idle: OpenClaw leaves `running` after a provider
+   * error. Default 10 s.
+   */
   stuckMs?: number;
   /** Give up (reject) after this long. Default 120 s. */
   timeoutMs?: number;
@@ -70,6 +74,22 @@ function readSafely(stateDir: string): WrittenState {
   }
 }
 
+function lastWrite(entries: Record<string, unknown>[]): number {
+  const stamp = entries.at(-1)?.timestamp;
+  return typeof stamp === 'string' ? Date.parse(stamp) : 0;
+}
+
+// A finished sub-agent is announced back into its parent as a turn of the parent's own; until
+// the parent wrote after the child's last entry, the gateway still has work to do (on a busy
+// machine that gap can exceed quietMs).
+function announcePending(state: WrittenState): boolean {
+  return state.sessions.some((child) => {
+    if (!child.spawnedBy || child.status === 'running') return false;
+    const parent = state.sessions.find((s) => s.key === child.spawnedBy);
+    return parent !== undefined && lastWrite(parent.entries) < lastWrite(child.entries);
+  });
+}
+
 async function waitForIdle(stateDir: string, options: IdleOptions = {}): Promise<WrittenState> {
   const quietMs = options.quietMs ?? 2000;
   const stuckMs = options.stuckMs ?? 10_000;
@@ -87,7 +107,7 @@ async function waitForIdle(stateDir: string, options: IdleOptions = {}): Promise
       since = now;
     }
     const unchanged = now - since;
-    const running = state.sessions.some((s) => s.status === 'running');
+    const running = state.sessions.some((s) => s.status === 'running') || announcePending(state);
     if (state.sessions.length > 0 && unchanged >= (running ? stuckMs : quietMs)) return state;
     if (now - started > timeoutMs)
       throw new Error(`OpenClaw state in ${stateDir} did not settle within ${timeoutMs} ms`);

@@ -4,7 +4,7 @@
 // failure fails every test of that version, never skips.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -43,11 +43,17 @@ let model: ScriptedModel;
 beforeAll(async () => {
   model = await startScriptedModel();
 });
+const homes: string[] = [];
 afterAll(async () => {
   await model?.close();
+  await Promise.all(homes.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-const home = (name: string) => mkdtemp(join(tmpdir(), `livestatus-oc-${name}-`));
+async function home(name: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `livestatus-oc-${name}-`));
+  homes.push(dir);
+  return dir;
+}
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Running processes whose environment has HOME=home: whatever OpenClaw started for that run. */
