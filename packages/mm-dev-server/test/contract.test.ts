@@ -1,4 +1,5 @@
-// Responses validated against Mattermost's OpenAPI schemas (/work/shared/reference/mm-openapi), where
+// Responses validated against Mattermost's OpenAPI schemas (test-data/mm-openapi, a copy of the
+// project's reference fragments so the suite runs from any clone), where
 // the spec is right. Known spec errors follow the server code instead (reference/mattermost.md):
 // the patch body's `props` is typed `string` but the server decodes an object.
 import { readFileSync } from 'node:fs';
@@ -8,10 +9,7 @@ import { parse } from 'yaml';
 import { createServer, DEFAULT_IDS, type MmDevServer } from '../src/index.ts';
 import { admin, bot, call } from './helpers.ts';
 
-const SPEC_PATH = new URL(
-  '../../../../shared/reference/mm-openapi/mattermost-openapi-v4-subset-2023.yaml',
-  import.meta.url,
-);
+const SPEC_PATH = new URL('../test-data/mm-openapi/mattermost-openapi-v4-subset-2023.yaml', import.meta.url);
 
 // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is untyped data
 type Doc = any;
