@@ -2,6 +2,8 @@
 // while the daemon runs in-process against mm-dev-server. Everything is asserted from what the
 // server received and stored, and compared with the box `render` computes offline afterwards.
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { DEFAULT_IDS } from '@livestatus/mm-dev-server';
 import type { LivestatusPropsV1 } from '@livestatus/render/props';
 import { type ReplayScenario, replayFixture } from '@livestatus/transcript';
@@ -86,7 +88,7 @@ describe('the OpenClaw state directory', () => {
   it('is never written by the daemon, also across a restart on a read-only mount', async () => {
     h = await harness();
     const first = await h.start();
-    await replayFixture({ fixture: 'v2026.7.35-local-basic', stateDir: h.ocState, speed: 20, maxGapMs: 200 });
+    await replayFixture({ fixture: 'v2026.7.35-gateway', stateDir: h.ocState, speed: 20, maxGapMs: 200 });
     const hh = h;
     await until(
       () => hh.boxPosts().length > 0 && hh.boxPosts().every((p) => terminal.has(ls(p).s)),
@@ -108,5 +110,44 @@ describe('the OpenClaw state directory', () => {
     // The restart resumed nothing twice: still one post per turn.
     const turns = h.boxPosts().map((p) => `${ls(p).k}#${ls(p).n}`);
     expect(new Set(turns).size).toBe(turns.length);
+  }, 40_000);
+});
+
+// The reader side of SQLITE_BUSY (exclusive locking mode, which a live WAL writer never lets a
+// third connection take) is covered in packages/transcript's SQLite source tests.
+describe('SQLite era under a busy writer', () => {
+  it('a write transaction held mid-run delays nothing it should not and loses or doubles nothing', async () => {
+    h = await harness({ plugin: true });
+    const daemon = await h.start();
+    const hh = h;
+    let step = 0;
+    await replayFixture({
+      fixture: 'v2026.9.6-sqlite-local-basic',
+      stateDir: hh.ocState,
+      speed: 5,
+      maxGapMs: 300,
+      // OpenClaw's writer holds the database while the daemon polls: hold it for 1.5 s mid-run.
+      onStep: async () => {
+        if (++step !== 8) return;
+        const db = new DatabaseSync(path.join(hh.ocState, 'agents/main/agent/openclaw-agent.sqlite'), {
+          timeout: 5000,
+        });
+        db.exec('BEGIN EXCLUSIVE');
+        await new Promise((r) => setTimeout(r, 1500));
+        db.exec('COMMIT');
+        db.close();
+      },
+    });
+    await until(
+      () => hh.boxPosts().length > 0 && hh.boxPosts().every((p) => terminal.has(ls(p).s)),
+      15_000,
+      'final',
+    );
+    const posts = hh.boxPosts();
+    expect(posts).toHaveLength(1);
+    expect(ls(posts[0]!).s).toBe('d');
+    expect(step).toBeGreaterThanOrEqual(8);
+    expect(daemon.health().status).toBe('ok');
+    expect(ls(posts[0]!).L.some((l) => l[0] === 't' && l[1].startsWith('Done.'))).toBe(true);
   }, 40_000);
 });
