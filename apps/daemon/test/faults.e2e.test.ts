@@ -182,21 +182,38 @@ describe('routing from the registry', () => {
   }, 40_000);
 });
 
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 describe('health', () => {
-  it('GET /health and /metrics report state without secrets', async () => {
+  it('GET /health and /metrics on HEALTH_PORT report state without secrets', async () => {
     h = await harness();
-    const d = await h.start({ HEALTH_PORT: '0' });
-    void d;
-    const { startHealthServer } = await import('../src/ops/health-server.ts');
-    const srv = await startHealthServer(0, () => d.health());
-    try {
-      const health = await (await fetch(`http://127.0.0.1:${srv.port}/health`)).json();
-      expect(health).toMatchObject({ status: 'ok', mode: 'rest', circuit: 'closed', storage: {} });
-      const metrics = await (await fetch(`http://127.0.0.1:${srv.port}/metrics`)).text();
-      expect(metrics).toContain('livestatus_sessions_active');
-      expect(JSON.stringify(health) + metrics).not.toContain(DEFAULT_IDS.botToken);
-    } finally {
-      await srv.close();
-    }
+    const port = await freePort();
+    const d = await h.start({ HEALTH_PORT: String(port) });
+    expect(d.healthPort).toBe(port);
+    const res = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(res.status).toBe(200);
+    const health = await res.json();
+    expect(health).toMatchObject({
+      status: 'ok',
+      version: '0.1.0',
+      mode: 'rest',
+      pluginDetected: false,
+      circuit: 'closed',
+      sessions: { active: 0, queued: 0 },
+      counters: { postsCreated: 0 },
+    });
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^livestatus_sessions_active 0$/m);
+    expect(metrics).toMatch(/^livestatus_requests_total \d+$/m);
+    expect(JSON.stringify(health) + metrics).not.toContain(DEFAULT_IDS.botToken);
+    expect((await fetch(`http://127.0.0.1:${port}/nope`)).status).toBe(404);
   });
 });
