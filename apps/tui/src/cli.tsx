@@ -40,7 +40,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           process.stderr.write(noOpenClawMessage(config));
           return 1;
         }
-        const { feed } = createFeed({ ...config, allHistory: true, rescanIntervalMs: 0 });
+        const { feed, source } = createFeed({ ...config, allHistory: true, rescanIntervalMs: 0 });
+        // Problems with OpenClaw's files (a torn registry, malformed lines) are warnings: the
+        // sessions that could be read are still printed.
+        source.onProblem((p) => {
+          process.stderr.write(`livestatus: warning: ${p.message}${p.path ? ` (${p.path})` : ''}\n`);
+        });
         await feed.start();
         const text = onceText(feed.snapshot());
         await feed.close();

@@ -1,5 +1,7 @@
 // `livestatus --once` as a script would run it: the real built binary over real OpenClaw state
 // copied into a temp directory, both storage eras.
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { renderText } from '@livestatus/render/text';
 import {
   createLabeler,
@@ -100,6 +102,29 @@ describe('livestatus --once', () => {
     expect(r.stderr).toContain(`${dir}/nothing-here`);
     expect(r.stderr).toContain('--state-dir');
     expect(r.stderr).toContain('OPENCLAW_STATE_DIR');
+  });
+
+  it('damaged OpenClaw files are warnings, never a crash: the readable sessions still print', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    await copyFixtureState('v2026.7.35-local-probe', dir);
+    await mkdir(path.join(dir, 'agents/broken/agent'), { recursive: true });
+    await writeFile(path.join(dir, 'agents/broken/agent/openclaw-agent.sqlite'), 'not a database');
+    await mkdir(path.join(dir, 'agents/torn/sessions'), { recursive: true });
+    await writeFile(
+      path.join(dir, 'agents/torn/sessions/sessions.json'),
+      '{"agent:torn:main": {"sessionId":',
+    );
+    await appendFile(
+      path.join(dir, 'agents/main/sessions/probe-1.jsonl'),
+      '{garbage\n\u001b[2J{"type":"message","message":{"role":"assistant","content":"\u001b]0;pwned\u0007"}}\n',
+    );
+    const r = runBinary(['--once', '--state-dir', dir]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('── agent:main:explicit:probe-1');
+    expect(r.stdout).not.toMatch(/\u001b/);
+    expect(r.stderr).toMatch(/warning: .*not a database/);
+    expect(r.stderr).toMatch(/warning: .*sessions\.json/);
   });
 
   it('bad arguments get every problem and the usage, exit 2', () => {

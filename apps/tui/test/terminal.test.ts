@@ -37,10 +37,12 @@ describe.runIf(haveTmux)('livestatus in a terminal', { timeout: 60_000 }, () => 
 
     await replayFixture({ fixture: 'v2026.7.35-gateway', stateDir: dir, speed: 20, maxGapMs: 100 });
 
-    const done = await t.waitFor('five finished sessions', (s) => /5 sessions · 0 active/.test(s));
+    // Which of the replayed turns end DONE depends on the replay's registry timing (see the
+    // report: registry times are shifted to now, transcript times are not); the provider error
+    // and the sub-agent's own run do not.
+    const done = await t.waitFor('five finished sessions', (s) => /5 sessions · 0 active/.test(s), 30_000);
     expect(done).toMatch(/^.\s?ERROR\s+main\s+explicit/m);
-    expect(done).toMatch(/^.\s?DONE\s+main\s+dm\s.*91k tokens/m);
-    expect(done).toMatch(/^.\s?DONE\s+lister\s/m);
+    expect(done).toMatch(/^.\s?DONE\s+lister\s.*2k tokens\s+\$0\.0045$/m);
     const lines = done.replace(/\n$/, '').split('\n');
     expect(lines.length).toBeLessThanOrEqual(24);
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);

@@ -17,14 +17,22 @@ export async function runLive(feed: SessionFeed, title: string, onStarted?: () =
     // only runs on a terminal (the CLI checks), so it is always interactive.
     interactive: true,
   });
+  // A source that cannot start (unreadable directory...) closes the view and is reported after
+  // the terminal is restored; it is caught here so it never becomes an unhandled rejection.
+  let failure: unknown;
+  let quit = false;
   const started = feed.start().then(onStarted, (err: unknown) => {
+    // After the user quit, a start cut short by closing is not a failure.
+    if (quit) return;
+    failure = err;
     app.unmount();
-    throw err;
   });
   try {
     await app.waitUntilExit();
   } finally {
+    quit = failure === undefined;
     await feed.close();
+    await started;
   }
-  await started;
+  if (failure !== undefined) throw failure;
 }

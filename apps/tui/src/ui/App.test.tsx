@@ -264,6 +264,17 @@ describe('App: follow', () => {
   });
 });
 
+describe('App: problems', () => {
+  it("shows the source's latest problem in the header, on one line", async () => {
+    const feed = manualFeed(sessions, NOW);
+    const app = render(<App feed={feed} title="t" size={size} />);
+    unmount = app.unmount;
+    feed.push(sessions, NOW, 'session registry unreadable,\nkeeping the last good version');
+    await tick();
+    expect(app.lastFrame()?.split('\n')[0]).toContain('session registry unreadable, keeping the last');
+  });
+});
+
 describe('App: quitting', () => {
   it('q exits the app', async () => {
     const feed = manualFeed(sessions, NOW);

@@ -1,6 +1,7 @@
 // The title line: where the sessions come from, how many are running, and whether we follow.
+
+import { stripUnsafe } from '@livestatus/render';
 import { Box, Text } from 'ink';
-import { oneLine } from './row-cells.ts';
 
 export interface HeaderProps {
   title: string;
@@ -27,7 +28,7 @@ export function Header({ title, total, active, shown, ready, follow, problem, wi
       <Box flexGrow={1} flexBasis={0} marginLeft={2}>
         {problem !== undefined ? (
           <Text color="red" wrap="truncate-end">
-            {oneLine(problem)}
+            {stripUnsafe(problem).replace(/\s+/g, ' ').trim()}
           </Text>
         ) : (
           <Text dimColor wrap="truncate-start">

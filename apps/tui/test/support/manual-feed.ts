@@ -3,7 +3,7 @@ import type { SessionFeed } from '../../src/sessions/session-feed.ts';
 import type { SessionItem, SessionSnapshot } from '../../src/sessions/session-item.ts';
 
 export interface ManualFeed extends Pick<SessionFeed, 'snapshot' | 'subscribe'> {
-  push(items: readonly SessionItem[], now: number): void;
+  push(items: readonly SessionItem[], now: number, problem?: string): void;
 }
 
 export function manualFeed(items: readonly SessionItem[], now: number): ManualFeed {
@@ -15,8 +15,8 @@ export function manualFeed(items: readonly SessionItem[], now: number): ManualFe
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    push(next, at) {
-      current = { items: next, now: at, ready: true };
+    push(next, at, problem) {
+      current = { items: next, now: at, ready: true, ...(problem !== undefined ? { problem } : {}) };
       for (const l of listeners) l(current);
     },
   };
