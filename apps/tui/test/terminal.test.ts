@@ -123,11 +123,18 @@ describe.runIf(haveTmux)('livestatus in a terminal', { timeout: 60_000 }, () => 
   it('never writes to the OpenClaw state it watches (both eras), resizes cleanly', async () => {
     const { dir, cleanup } = await tempDir();
     cleanups.push(cleanup);
-    await copyFixtureState('v2026.7.35-gateway', dir);
-    await copyFixtureState('v2026.9.6-sqlite-local-basic', `${dir}/other`);
+    // JSONL era: a run replayed just now (recent, so the live view follows it); SQLite era: a
+    // real database as OpenClaw left it, for a second agent (listed only while its run is recent,
+    // but opened and read either way).
+    await replayFixture({
+      fixture: 'v2026.7.35-local-probe',
+      stateDir: dir,
+      speed: Number.POSITIVE_INFINITY,
+    });
+    await copyFixtureState('v2026.9.6-sqlite-local-basic', dir, 'sq');
     const before = await fingerprint(dir);
     const t = tui(['--state-dir', dir]);
-    await t.waitFor('the sessions', (s) => /5 sessions/.test(s));
+    await t.waitFor('the sessions', (s) => /[12] sessions? ·/.test(s) && s.includes('explicit'));
     t.send('j');
     t.send('t');
     t.send('Enter');

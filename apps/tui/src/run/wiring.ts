@@ -17,8 +17,11 @@ export const systemClock: SourceClock = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
-/** A person watching locally wants the day's finished sessions too, not only the running ones. */
-const HISTORY_WINDOW_MS = 24 * 3_600_000;
+/**
+ * A person watching locally wants the recent finished sessions too, not only the running ones
+ * (opening the view on Monday shows Friday's runs); each transcript is read bounded.
+ */
+const HISTORY_WINDOW_MS = 7 * 24 * 3_600_000;
 
 export interface FeedWiring {
   stateDir: string;

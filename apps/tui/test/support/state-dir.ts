@@ -13,12 +13,19 @@ export async function tempDir(
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** Copies a fixture's OpenClaw state (its `agents/` tree) into `stateDir`, byte for byte. */
-export async function copyFixtureState(fixture: ReplayScenario, stateDir: string): Promise<void> {
+/**
+ * Copies a fixture's OpenClaw state into `stateDir`, byte for byte: a JSONL fixture's `agents/`
+ * tree, or a SQLite fixture's database as the given agent's (default `main`).
+ */
+export async function copyFixtureState(
+  fixture: ReplayScenario,
+  stateDir: string,
+  agent = 'main',
+): Promise<void> {
   const from = path.join(fixturesDir, fixture);
   const sqlite = path.join(from, 'openclaw-agent.sqlite');
   if (await exists(sqlite)) {
-    await cp(sqlite, path.join(stateDir, 'agents', 'main', 'agent', 'openclaw-agent.sqlite'));
+    await cp(sqlite, path.join(stateDir, 'agents', agent, 'agent', 'openclaw-agent.sqlite'));
   } else {
     await cp(path.join(from, 'agents'), path.join(stateDir, 'agents'), { recursive: true });
   }
