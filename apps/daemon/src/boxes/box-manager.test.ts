@@ -233,4 +233,16 @@ describe('late updates', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]?.message).toContain('late news');
   });
+
+  it('a late view that says active again never reopens a delivered final state', async () => {
+    const { server, manager } = await setup();
+    manager.show(view({ state: 'done', endedAt: 2, lines: [textLine(1)] }), route);
+    await manager.idle();
+    manager.show(view({ lines: [textLine(1), textLine(2, 'more lines')] }), route);
+    await manager.idle();
+    const post = server.postsIn(CH).filter((p) => p.props?.livestatus_box);
+    expect(post).toHaveLength(1);
+    expect(post[0]?.message).toContain('more lines');
+    expect((post[0]?.props?.livestatus as { s?: string } | undefined)?.s).toBe('d');
+  });
 });

@@ -324,7 +324,16 @@ export function createBoxManager(o: BoxManagerOptions) {
         boxes.set(b.id, b);
         byTurn.set(tk, b.id);
         admitted.add(b.id); // it holds a post already: no queueing for a late update
-        b.view = view;
+        // A delivered final state stays final: a late view may add lines, never reopen the turn.
+        b.view =
+          view.state === 'active' && isTerminal(ended.view.state)
+            ? {
+                ...view,
+                state: ended.view.state,
+                endedAt: ended.view.endedAt ?? view.lastActivityAt,
+                quiet: undefined,
+              }
+            : view;
         b.version++;
         pump();
         return b;
