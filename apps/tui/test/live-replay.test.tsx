@@ -41,7 +41,13 @@ describe('live view of a replayed real run', () => {
     await emptyJsonlOpenClaw(dir);
     const { frames, screen } = await watch(dir);
     await waitFor('the empty view', () => screen().includes('No sessions yet'));
-    await replayFixture({ fixture: 'v2026.7.35-local-basic', stateDir: dir, speed: 1, maxGapMs: 250 });
+    await replayFixture({
+      fixture: 'v2026.7.35-local-basic',
+      stateDir: dir,
+      retime: true,
+      speed: 1,
+      maxGapMs: 250,
+    });
     await waitFor('the turn to end', () => /\[DONE\]/.test(screen())).catch((e) => {
       console.log(screen());
       throw e;
@@ -62,6 +68,7 @@ describe('live view of a replayed real run', () => {
     await replayFixture({
       fixture: 'v2026.9.6-sqlite-gateway-subagent',
       stateDir: dir,
+      retime: true,
       speed: 10,
       maxGapMs: 300,
     });

@@ -35,13 +35,18 @@ describe.runIf(haveTmux)('livestatus in a terminal', { timeout: 60_000 }, () => 
     const t = tui(['--state-dir', dir]);
     await t.waitFor('the empty live view', (s) => s.includes('No sessions yet') && s.includes('q quit'));
 
-    await replayFixture({ fixture: 'v2026.7.35-gateway', stateDir: dir, speed: 20, maxGapMs: 100 });
+    await replayFixture({
+      fixture: 'v2026.7.35-gateway',
+      stateDir: dir,
+      retime: true,
+      speed: 20,
+      maxGapMs: 100,
+    });
 
-    // Which of the replayed turns end DONE depends on the replay's registry timing (see the
-    // report: registry times are shifted to now, transcript times are not); the provider error
-    // and the sub-agent's own run do not.
     const done = await t.waitFor('five finished sessions', (s) => /5 sessions · 0 active/.test(s), 30_000);
     expect(done).toMatch(/^.\s?ERROR\s+main\s+explicit/m);
+    expect(done).toMatch(/^.\s?DONE\s+main\s+dm\s.*91k tokens\s+\$0\.2738$/m);
+    expect(done).toMatch(/^.\s?DONE\s+main\s+#4xk9pq7w thread\s+6s\s+3\.3k tokens/m);
     expect(done).toMatch(/^.\s?DONE\s+lister\s.*2k tokens\s+\$0\.0045$/m);
     const lines = done.replace(/\n$/, '').split('\n');
     expect(lines.length).toBeLessThanOrEqual(24);
@@ -87,6 +92,7 @@ describe.runIf(haveTmux)('livestatus in a terminal', { timeout: 60_000 }, () => 
     const replay = replayFixture({
       fixture: 'v2026.9.6-sqlite-gateway-subagent',
       stateDir: dir,
+      retime: true,
       speed: 1,
       maxGapMs: 1500,
       signal: stop.signal,
@@ -129,6 +135,7 @@ describe.runIf(haveTmux)('livestatus in a terminal', { timeout: 60_000 }, () => 
     await replayFixture({
       fixture: 'v2026.7.35-local-probe',
       stateDir: dir,
+      retime: true,
       speed: Number.POSITIVE_INFINITY,
     });
     await copyFixtureState('v2026.9.6-sqlite-local-basic', dir, 'sq');

@@ -31,7 +31,9 @@ export async function prepareDemo(options: { speed?: number; maxGapMs?: number }
       playing ??= replayFixture({
         fixture: DEMO_SCENARIO,
         stateDir,
-        speed: options.speed ?? 2,
+        speed: options.speed ?? 1,
+        // The run happens now: live elapsed times and quiet notes, not "3h".
+        retime: true,
         maxGapMs: options.maxGapMs ?? 1500,
         signal: stop.signal,
       }).catch((err: unknown) => {
