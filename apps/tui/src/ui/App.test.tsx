@@ -126,6 +126,31 @@ describe('App: navigation', () => {
   });
 });
 
+describe('App: long lists', () => {
+  it('renders only the rows that fit and scrolls to keep the selection visible', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      makeItem({
+        key: `k${String(i).padStart(2, '0')}`,
+        label: `session-${i}`,
+        state: 'done',
+        lastActivityAt: 1000 - i,
+      }),
+    );
+    const { stdin, screen } = show(many);
+    const rowsShown = () =>
+      screen()
+        .split('\n')
+        .filter((l) => /session-\d+/.test(l) && /DONE\s/.test(l));
+    expect(rowsShown()).toHaveLength(8);
+    stdin.write('j'.repeat(12));
+    await tick();
+    expect(selectedLine(screen())).toContain('session-12');
+    expect(rowsShown()).toHaveLength(8);
+    expect(screen()).not.toContain('session-0 ');
+    expect(screen().split('\n').length).toBeLessThanOrEqual(24);
+  });
+});
+
 describe('App: filter', () => {
   it('/ then text narrows the list; Enter keeps the filter, Esc in the filter clears it', async () => {
     const { stdin, screen } = show();
