@@ -7,6 +7,7 @@ import type { SessionItem } from '../sessions/session-item.ts';
 import { DetailPane } from './DetailPane.tsx';
 import { Header } from './Header.tsx';
 import { HelpBar } from './HelpBar.tsx';
+import { paneHeights } from './pane-heights.ts';
 import { SessionList } from './SessionList.tsx';
 import { isUnseen, selectedOf, visibleOf } from './ui-state.ts';
 import { useLiveUi } from './use-live-ui.ts';
@@ -35,11 +36,7 @@ export function App({ feed, title, size }: AppProps) {
   const visible = visibleOf(state);
   const selected = selectedOf(state);
   const active = state.items.filter((i) => i.view.state === 'active').length;
-  // Header and help bar take one row each; in the list view the list gets up to 40 % of the rest.
-  const body = rows - 2;
-  const listHeight =
-    state.mode === 'detail' ? 0 : Math.max(1, Math.min(visible.length, Math.max(3, Math.floor(body * 0.4))));
-  const boxHeight = body - listHeight - (state.mode === 'detail' ? 0 : 1);
+  const heights = paneHeights(rows, state.mode, visible.length);
   const emptyText = !state.ready
     ? 'Reading sessions…'
     : state.filter !== ''
@@ -65,7 +62,7 @@ export function App({ feed, title, size }: AppProps) {
             selectedKey={state.selectedKey}
             isUnseen={unseen}
             now={state.now}
-            height={listHeight}
+            height={heights.list}
             width={columns}
             emptyText={emptyText}
           />
@@ -84,7 +81,7 @@ export function App({ feed, title, size }: AppProps) {
       <DetailPane
         view={selected?.view}
         now={state.now}
-        height={Math.max(1, boxHeight)}
+        height={heights.box}
         width={columns}
         expandSubagents={state.expandSubagents}
         expandTools={state.expandTools}
