@@ -102,6 +102,12 @@ describe('livestatus --once', () => {
     expect(r.stderr).toContain(`${dir}/nothing-here`);
     expect(r.stderr).toContain('--state-dir');
     expect(r.stderr).toContain('OPENCLAW_STATE_DIR');
+    // The live view says the same before it ever touches the terminal.
+    const live = runBinary(['--state-dir', `${dir}/nothing-here`]);
+    expect(live.status).toBe(1);
+    expect(live.stderr).toContain(
+      `no OpenClaw state directory at ${dir}/nothing-here (given with --state-dir)`,
+    );
   });
 
   it('damaged OpenClaw files are warnings, never a crash: the readable sessions still print', async () => {
