@@ -50,7 +50,8 @@ for (const phase of phases) {
   try {
     const r = JSON.parse(readFileSync(report, 'utf8'));
     passed += r.numPassedTests;
-    phaseFailed = r.numFailedTests + (r.numFailedTestSuites ?? 0);
+    // Files that failed to load count once each; failed tests count one by one.
+    phaseFailed = r.numFailedTests || (r.numFailedTestSuites ?? 0);
     if (r.numTotalTests === 0) phaseFailed = Math.max(phaseFailed, 1);
   } catch {
     phaseFailed = 1;
