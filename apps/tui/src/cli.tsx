@@ -65,9 +65,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         if (!needsTerminal()) return 1;
         const demo = await prepareDemo();
         // Killed while watching: still remove the temp state, then exit as a killed process would.
-        const stop = () => void demo.dispose().finally(() => process.exit(143));
-        process.once('SIGTERM', stop);
-        process.once('SIGHUP', stop);
+        // Synchronous, and registered with `on` (not `once`): Ink's exit hook re-raises the signal
+        // as soon as no other listener is registered, which would end the process first.
+        const stop = (signal: NodeJS.Signals) => {
+          demo.disposeNow();
+          process.exit(signal === 'SIGTERM' ? 143 : 129);
+        };
+        process.on('SIGTERM', stop);
+        process.on('SIGHUP', stop);
         try {
           const { feed } = createFeed({ ...config, stateDir: demo.stateDir, rescanIntervalMs: 250 });
           await runLive(feed, 'demo: a real OpenClaw gateway run, replayed', () => {

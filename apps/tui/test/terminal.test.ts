@@ -172,4 +172,16 @@ describe.runIf(haveTmux)('livestatus in a terminal', { timeout: 60_000 }, () => 
     await t.waitFor('exit', (s) => s.includes('[exited 0]'));
     expect((await readdir(tmp)).filter((n) => n.startsWith('livestatus-demo-'))).toEqual([]);
   });
+
+  it('--demo killed with SIGTERM still removes its temp state and restores the terminal', async () => {
+    const { dir: tmp, cleanup } = await tempDir('livestatus-demo-tmp-');
+    cleanups.push(cleanup);
+    const t = tui(['--demo'], { TMPDIR: tmp, HOME: tmp, OPENCLAW_STATE_DIR: `${tmp}/none` });
+    await t.waitFor('the demo running', (s) => /[1-9] sessions? ·/.test(s), 30_000);
+    expect((await readdir(tmp)).some((n) => n.startsWith('livestatus-demo-'))).toBe(true);
+    process.kill(t.programPid(), 'SIGTERM');
+    const after = await t.waitFor('the program to exit', (s) => s.includes('[exited 143]'));
+    expect(after).not.toContain('q quit'); // the alternate screen was left
+    expect((await readdir(tmp)).filter((n) => n.startsWith('livestatus-demo-'))).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 // `--demo`: a real OpenClaw run (the bundled gateway fixture: a sub-agent, a slow thread run with
 // compaction, a 60 000-line tool output and a provider error) replayed live into a temporary
 // OpenClaw state directory, which is removed afterwards.
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,8 @@ export interface Demo {
   play(): Promise<void>;
   /** Stops the replay and removes the temporary state directory; rethrows a replay failure. */
   dispose(): Promise<void>;
+  /** For a signal handler that must finish before the process ends: stop and remove, now. */
+  disposeNow(): void;
 }
 
 export async function prepareDemo(options: { speed?: number; maxGapMs?: number } = {}): Promise<Demo> {
@@ -40,6 +43,10 @@ export async function prepareDemo(options: { speed?: number; maxGapMs?: number }
         if (!stop.signal.aborted) throw err;
       });
       return playing;
+    },
+    disposeNow() {
+      stop.abort();
+      rmSync(stateDir, { recursive: true, force: true });
     },
     async dispose() {
       stop.abort();

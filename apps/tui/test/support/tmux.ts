@@ -66,6 +66,16 @@ export class TmuxSession {
     }
   }
 
+  /** Pid of the program started in the pane (the child of the pane's shell). */
+  programPid(): number {
+    const shell = this.tmux(['display-message', '-p', '-t', this.name, '#{pane_pid}']).trim();
+    const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
+    const pid = Number(child);
+    if (!Number.isInteger(pid) || pid <= 0)
+      throw new Error(`no program running in the pane (shell ${shell})`);
+    return pid;
+  }
+
   kill(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
   }
