@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { loadConfig, noOpenClawMessage, USAGE } from './config.ts';
-import { prepareDemo } from './run/demo.ts';
+import { runDemo } from './run/demo.ts';
 import { runLive } from './run/live.tsx';
 import { onceText } from './run/once-text.ts';
 import { createFeed } from './run/wiring.ts';
@@ -49,6 +49,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         await feed.start();
         const text = onceText(feed.snapshot());
         await feed.close();
+        // `livestatus --once | head` closes the pipe early: that is the reader's choice, not an error.
+        process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+          if (err.code === 'EPIPE') process.exit(0);
+          throw err;
+        });
         process.stdout.write(text);
         return 0;
       }
@@ -63,27 +68,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       }
       case 'demo': {
         if (!needsTerminal()) return 1;
-        const demo = await prepareDemo();
-        // Killed while watching: still remove the temp state, then exit as a killed process would.
-        // Synchronous, and registered with `on` (not `once`): Ink's exit hook re-raises the signal
-        // as soon as no other listener is registered, which would end the process first.
-        const stop = (signal: NodeJS.Signals) => {
-          demo.disposeNow();
-          process.exit(signal === 'SIGTERM' ? 143 : 129);
-        };
-        process.on('SIGTERM', stop);
-        process.on('SIGHUP', stop);
-        try {
-          const { feed } = createFeed({ ...config, stateDir: demo.stateDir, rescanIntervalMs: 250 });
-          await runLive(feed, 'demo: a real OpenClaw gateway run, replayed', () => {
-            // Failures surface from dispose() below; an unobserved rejection must not crash the view.
-            demo.play().catch(() => undefined);
-          });
-        } finally {
-          process.off('SIGTERM', stop);
-          process.off('SIGHUP', stop);
-          await demo.dispose();
-        }
+        await runDemo(config);
         return 0;
       }
     }

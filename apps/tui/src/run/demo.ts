@@ -6,6 +6,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type ReplayScenario, replayFixture } from '@livestatus/transcript';
+import { runLive } from './live.tsx';
+import { createFeed } from './wiring.ts';
 
 export const DEMO_SCENARIO: ReplayScenario = 'v2026.7.35-gateway';
 
@@ -57,4 +59,28 @@ export async function prepareDemo(options: { speed?: number; maxGapMs?: number }
       }
     },
   };
+}
+
+/** The whole `--demo` mode: prepare, watch live while the replay plays, clean up however it ends. */
+export async function runDemo(options: { toolLabelsFile?: string }): Promise<void> {
+  const demo = await prepareDemo();
+  // Killed while watching: still remove the temp state, then exit as a killed process would.
+  // Synchronous, and registered with `on` (not `once`): Ink's exit hook re-raises the signal as
+  // soon as no other listener is registered, which would end the process first.
+  const stop = (signal: NodeJS.Signals) => {
+    demo.disposeNow();
+    process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
+  };
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+  for (const s of signals) process.on(s, stop);
+  try {
+    const { feed } = createFeed({ ...options, stateDir: demo.stateDir, rescanIntervalMs: 250 });
+    await runLive(feed, 'demo: a real OpenClaw gateway run, replayed', () => {
+      // Failures surface from dispose() below; an unobserved rejection must not crash the view.
+      demo.play().catch(() => undefined);
+    });
+  } finally {
+    for (const s of signals) process.off(s, stop);
+    await demo.dispose();
+  }
 }
