@@ -90,7 +90,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   });
   const saved = store.load();
   if (saved.problem) log.warn({ file: store.file }, saved.problem);
-  boxes.restore(saved.boxes);
+  boxes.restore(saved.boxes, saved.gone);
   if (saved.boxes.length > 0)
     log.info({ boxes: saved.boxes.length }, 'resuming status boxes of the previous run');
 

@@ -106,7 +106,7 @@ describe('box manager against mm-dev-server', () => {
     expect(server.requests((e) => e.path === '/api/v4/channels/direct')).toHaveLength(1);
   });
 
-  it('stops updating a deleted post after one 404 and carries on with the others', async () => {
+  it('stops updating a deleted post after one refused edit and carries on with the others', async () => {
     const { server, manager, counters } = await setup();
     const a = manager.show(view({ key: 'a', lines: [textLine(1)] }), route);
     manager.show(view({ key: 'b', lines: [textLine(1)] }), route);
@@ -120,8 +120,44 @@ describe('box manager against mm-dev-server', () => {
     const patchesOfA = server.requests((e) => e.path.includes(a.postId!) && e.method === 'PUT');
     expect(patchesOfA.filter((e) => e.status >= 400)).toHaveLength(1);
     expect(counters.boxesGone).toBe(1);
+    expect(
+      server.requests((e) => e.method === 'POST' && e.path === '/api/v4/posts' && e.status < 300),
+    ).toHaveLength(2);
     const b = server.postsIn(CH).find((p) => p.id !== a.postId && p.props?.livestatus_box);
     expect(b?.message).toContain('step 9');
+  });
+
+  // Mattermost answers an edit of a deleted post with 403 (not 404); that was taken as a generic
+  // failure, the box was dropped as finished, and the next update of the turn created a new post.
+  it('a deleted status post comes back as a second post (403 on edit): never again', async () => {
+    const { server, manager, make, counters, stateDir } = await setup();
+    const creates = () =>
+      server.requests((e) => e.method === 'POST' && e.path === '/api/v4/posts' && e.status < 300);
+    const a = manager.show(view({ lines: [textLine(1)] }), route);
+    await manager.idle();
+    const postId = a.postId!;
+    server.faults.deletePost(postId);
+    const before = server.requests().length;
+    const afterDelete = () => server.requests().slice(before);
+    for (let i = 2; i <= 8; i++) {
+      manager.show(view({ lines: [textLine(i)] }), route);
+      await manager.idle();
+    }
+    manager.show(view({ state: 'done', endedAt: 9, lines: [textLine(9)] }), route);
+    await manager.idle();
+    expect(afterDelete().filter((e) => e.path.includes(postId))).toHaveLength(1);
+    expect(server.requests((e) => e.status === 403)).toHaveLength(1);
+    expect(counters.boxesGone).toBe(1);
+    // The gone turn survives a restart: the new run neither edits nor re-creates it.
+    manager.close();
+    const saved = createBoxStore(stateDir).load();
+    const again = make();
+    again.restore(saved.boxes, saved.gone);
+    again.show(view({ state: 'done', endedAt: 9, lines: [textLine(10, 'after restart')] }), route);
+    await again.idle();
+    expect(creates()).toHaveLength(1);
+    expect(afterDelete().filter((e) => e.path.includes(postId)).length).toBeLessThanOrEqual(2);
+    expect(afterDelete()).toHaveLength(1);
   });
 
   it('rides out an outage: nothing lost, nothing doubled, newest state sent on recovery', async () => {

@@ -19,7 +19,7 @@ import {
 } from '../pacing/rate-window.ts';
 import type { Route } from '../sessions/routing.ts';
 import { routeId } from '../sessions/routing.ts';
-import { type Box, backoffMs, isDirty, isFinished, isTerminal, planRequest } from './box.ts';
+import { type Box, backoffMs, type GoneTurn, isDirty, isFinished, isTerminal, planRequest } from './box.ts';
 import type { BoxStore } from './box-store.ts';
 import { type Mode, messageFor, POST_TYPE, propsFor, type RenderLimits } from './post-content.ts';
 
@@ -68,6 +68,12 @@ export function createBoxManager(o: BoxManagerOptions) {
    */
   const closed = new Map<string, Box>();
   const CLOSED_MAX = 2000;
+  /**
+   * Turns whose post is gone (deleted by a user, or refused for good). Persisted, so neither a
+   * later update nor a restart gives such a turn a second post. Bounded: the oldest are dropped.
+   */
+  const goneTurns = new Map<string, GoneTurn>();
+  const GONE_MAX = 1000;
   let botUserId: string | undefined;
   let mode: Mode = o.mode;
   let breaker: BreakerState = closedBreaker;
@@ -86,7 +92,10 @@ export function createBoxManager(o: BoxManagerOptions) {
       saveTimer = undefined;
     }
     try {
-      o.store.save([...[...boxes.values()].filter((b) => !isFinished(b)), ...parked.values()]);
+      o.store.save(
+        [...[...boxes.values()].filter((b) => !isFinished(b)), ...parked.values()],
+        goneTurns.values(),
+      );
     } catch (err) {
       o.log.error({ err: (err as Error).message, file: o.store.file }, 'cannot save box state');
     }
@@ -106,12 +115,30 @@ export function createBoxManager(o: BoxManagerOptions) {
     }
   }
 
+  function rememberGone(b: Box) {
+    const tk = turnKey(b.key, b.turn);
+    goneTurns.delete(tk);
+    goneTurns.set(tk, {
+      key: b.key,
+      turn: b.turn,
+      boxId: b.id,
+      ...(b.postId ? { postId: b.postId } : {}),
+      at: o.now(),
+    });
+    if (goneTurns.size > GONE_MAX) goneTurns.delete(goneTurns.keys().next().value as string);
+  }
+
   function finish(b: Box) {
-    if (b.interruptedByShutdown) parked.set(b.id, b);
     const tk = turnKey(b.key, b.turn);
     closed.delete(tk);
-    closed.set(tk, b);
-    if (closed.size > CLOSED_MAX) closed.delete(closed.keys().next().value as string);
+    if (b.gone) {
+      // Not parked, not closed: a gone box is never reopened (that re-created deleted posts).
+      rememberGone(b);
+    } else {
+      if (b.interruptedByShutdown) parked.set(b.id, b);
+      closed.set(tk, b);
+      if (closed.size > CLOSED_MAX) closed.delete(closed.keys().next().value as string);
+    }
     admitted.delete(b.id);
     byTurn.delete(turnKey(b.key, b.turn));
     boxes.delete(b.id);
@@ -289,11 +316,8 @@ export function createBoxManager(o: BoxManagerOptions) {
         o.log.warn({ box: b.id, error: f.message, circuit: breaker.state }, 'request failed; will retry');
         return;
       case 'gone':
-        if (planKind === 'patch') {
-          markGone(b, 'post was deleted (404)');
-          return;
-        }
-        markGone(b, f.message);
+        // On a patch this is our own post answered 403/404: deleted (see classify.ts).
+        markGone(b, planKind === 'patch' ? `post was deleted (${f.message})` : f.message);
         return;
       case 'fatal':
         markGone(b, f.message);
@@ -303,6 +327,7 @@ export function createBoxManager(o: BoxManagerOptions) {
   function markGone(b: Box, why: string) {
     if (b.gone) return;
     b.gone = true;
+    rememberGone(b);
     o.counters.boxesGone++;
     o.log.warn(
       { box: b.id, key: b.key, turn: b.turn, post: b.postId, why },
@@ -310,16 +335,36 @@ export function createBoxManager(o: BoxManagerOptions) {
     );
   }
 
+  /** A stand-in for a turn whose post is gone: registered nowhere, never sent. */
+  function goneBox(g: GoneTurn, view: SessionView, route: Route): Box {
+    return {
+      id: g.boxId,
+      key: g.key,
+      turn: g.turn,
+      routeText: routeId(route),
+      ...(g.postId ? { postId: g.postId } : {}),
+      view,
+      version: 0,
+      sentVersion: 0,
+      lastSentAt: null,
+      retryAt: 0,
+      failures: 0,
+      gone: true,
+      queuedAt: g.at,
+    };
+  }
+
   return {
     /** The newest view of a turn; creates its box (or queues it beyond MAX_ACTIVE_SESSIONS). */
     show(view: SessionView, route: Route): Box {
       const tk = turnKey(view.key, view.turn);
       const id = byTurn.get(tk);
+      const tomb = id ? undefined : goneTurns.get(tk);
+      if (tomb) return goneBox(tomb, view, route);
       let b = id ? boxes.get(id) : undefined;
       const ended = b ? undefined : closed.get(tk);
       if (ended) {
         closed.delete(tk);
-        if (ended.gone) return ended;
         b = ended;
         boxes.set(b.id, b);
         byTurn.set(tk, b.id);
@@ -373,7 +418,8 @@ export function createBoxManager(o: BoxManagerOptions) {
       return b;
     },
     /** Boxes of a previous run (from the store), to be resumed on the same posts. */
-    restore(saved: Box[]) {
+    restore(saved: Box[], gone: GoneTurn[] = []) {
+      for (const g of gone) goneTurns.set(turnKey(g.key, g.turn), g);
       for (const s of saved) {
         const b: Box = {
           ...s,

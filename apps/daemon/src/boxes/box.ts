@@ -29,11 +29,23 @@ export interface Box {
   /** Retry backoff after a failure. */
   retryAt: number;
   failures: number;
-  /** The post was deleted (404): never touch it again. */
+  /** The post was deleted (403/404 on edit) or refused for good: never touch it again. */
   gone: boolean;
   /** Set when a shutdown marked it interrupted; a restart may bring it back to active. */
   interruptedByShutdown?: boolean;
   queuedAt: number;
+}
+
+/**
+ * What is remembered of a box whose post is gone: its turn never gets another post, even after a
+ * restart (a deleted status box must not come back as a second post).
+ */
+export interface GoneTurn {
+  key: string;
+  turn: number;
+  boxId: string;
+  postId?: string;
+  at: number;
 }
 
 export function isTerminal(state: TurnState): boolean {

@@ -18,6 +18,14 @@ describe('classify', () => {
     expect(classifyResponse(400, h({}), 'x').kind).toBe('fatal');
     expect(classifyResponse(403, h({}), 'x').kind).toBe('fatal');
   });
+  it('treats a 403 on an edit of our own post as gone: Mattermost answers a deleted post that way', () => {
+    expect(classifyResponse(403, h({}), 'PUT /posts/{id}/patch', { editOfOwnPost: true })).toMatchObject({
+      kind: 'gone',
+      status: 403,
+    });
+    expect(classifyResponse(404, h({}), 'x', { editOfOwnPost: true }).kind).toBe('gone');
+    expect(classifyResponse(400, h({}), 'x', { editOfOwnPost: true }).kind).toBe('fatal');
+  });
   it('knows a refused connection sent nothing but a reset may have', () => {
     expect(
       classifyNetworkError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), 'c').maybeDelivered,

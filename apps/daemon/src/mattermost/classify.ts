@@ -35,6 +35,14 @@ export function classifyResponse(
   status: number,
   headers: { get(name: string): string | null | undefined },
   what: string,
+  /**
+   * The request edits a post the daemon created. Mattermost's api4 answers an edit (PUT, PATCH,
+   * DELETE) of a missing or deleted post with 403 `api.context.permissions.app_error`, not 404
+   * (it sets a permission error when it cannot load the post); only GET /posts/{id} says 404.
+   * So on an edit a 403 means "the post is gone" — or, rarely, that the bot lost the right to
+   * edit it; either way that post must not be touched again.
+   */
+  opts: { editOfOwnPost?: boolean } = {},
 ): Failure {
   if (status === 429) {
     const seconds =
@@ -49,6 +57,13 @@ export function classifyResponse(
   }
   if (status === 404 || status === 410)
     return { kind: 'gone', status, maybeDelivered: false, message: `${what}: ${status} not found` };
+  if (status === 403 && opts.editOfOwnPost)
+    return {
+      kind: 'gone',
+      status,
+      maybeDelivered: false,
+      message: `${what}: 403 refused (post deleted, or the bot may no longer edit it)`,
+    };
   if (status >= 500 || status === 408) {
     // A 5xx may come after the server stored the post (e.g. a proxy timeout).
     return { kind: 'retryable', status, maybeDelivered: true, message: `${what}: ${status} server error` };

@@ -63,6 +63,7 @@ export function createMattermostClient(opts: ClientOptions): MattermostClient {
     route: string,
     path: string,
     body?: unknown,
+    classify: { editOfOwnPost?: boolean } = {},
   ): Promise<T> {
     const what = `${method} ${route}`;
     const started = performance.now();
@@ -94,7 +95,7 @@ export function createMattermostClient(opts: ClientOptions): MattermostClient {
           const v = h[name];
           return Array.isArray(v) ? v[0] : v;
         };
-        throw new MattermostError(classifyResponse(res.statusCode, { get }, what));
+        throw new MattermostError(classifyResponse(res.statusCode, { get }, what, classify));
       }
       try {
         return (text ? JSON.parse(text) : {}) as T;
@@ -124,7 +125,9 @@ export function createMattermostClient(opts: ClientOptions): MattermostClient {
     },
     createPost: (post) => call('POST', '/posts', '/posts?set_online=false', post),
     patchPost: (id, patch) =>
-      call('PUT', '/posts/{id}/patch', `/posts/${encodeURIComponent(id)}/patch`, patch),
+      call('PUT', '/posts/{id}/patch', `/posts/${encodeURIComponent(id)}/patch`, patch, {
+        editOfOwnPost: true,
+      }),
     async getPostsSince(channelId, sinceMs) {
       const r = await call<{ order?: string[]; posts?: Record<string, MmPost> }>(
         'GET',
