@@ -292,7 +292,9 @@ export function createBoxManager(o: BoxManagerOptions) {
         err instanceof MattermostError
           ? err.failure
           : { kind: 'fatal', maybeDelivered: false, message: `internal: ${(err as Error).message}` };
-      onSendFailure(b, plan.kind, failure, now);
+      // Measured from when the answer arrived, not when the request left: a Retry-After counted
+      // from the send time let the next request out early by the request's round trip.
+      onSendFailure(b, plan.kind, failure, o.now());
     }
   }
 
