@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer, DEFAULT_IDS, type MmDevServer } from '@livestatus/mm-dev-server';
+import { renderMarkdown, renderText } from '@livestatus/render/text';
 import { afterEach, describe, expect, it } from 'vitest';
 import { livestatusPluginDir } from '../../test/support/plugin.ts';
 import { textLine, view } from '../../test/support/views.ts';
@@ -88,6 +89,24 @@ describe('box manager against mm-dev-server', () => {
     await manager.idle();
     expect(server.editAtChanges(post.id)).toBe(1);
     expect(server.post(post.id)?.props?.from_bot).toBe('true');
+  });
+
+  // Mobile and plugin-less clients render `message` as Markdown: plain text there let agent text
+  // format itself and autolink, so plugin mode writes the same escaped Markdown box as REST mode.
+  it('plugin mode message is the Markdown box, not plain text', async () => {
+    const { server, manager } = await setup({ mode: 'plugin' });
+    const agentText = '**bold** see https://example.com';
+    manager.show(view({ lines: [textLine(1, agentText)] }), route);
+    await manager.idle();
+    const done = view({ state: 'done', endedAt: 9_000, lines: [textLine(1, agentText)] });
+    manager.show(done, route);
+    await manager.idle();
+    const post = server.postsIn(CH).find((p) => p.props?.livestatus_box)!;
+    expect(post.type).toBe('custom_livestatus');
+    const opts = { maxLines: 15, maxChars: 15_000, now: 10_000 };
+    expect(post.message).toBe(renderMarkdown(done, opts));
+    expect(post.message).not.toBe(renderText(done, opts));
+    expect(post.message).not.toContain(agentText);
   });
 
   it('posts into the thread and resolves a DM channel once', async () => {

@@ -257,7 +257,7 @@ export function createBoxManager(o: BoxManagerOptions) {
         const post = await o.client.createPost({
           channel_id: channelId,
           ...(b.rootId ? { root_id: b.rootId } : {}),
-          message: messageFor(view, plan.mode, o.limits, now),
+          message: messageFor(view, o.limits, now),
           ...(plan.mode === 'plugin' ? { type: POST_TYPE } : {}),
           props: propsFor(view, b.id, o.limits),
         });
@@ -274,7 +274,7 @@ export function createBoxManager(o: BoxManagerOptions) {
         );
       } else {
         await o.client.patchPost(plan.postId, {
-          ...(plan.withMessage ? { message: messageFor(view, plan.messageMode, o.limits, now) } : {}),
+          ...(plan.withMessage ? { message: messageFor(view, o.limits, now) } : {}),
           props: propsFor(view, b.id, o.limits),
         });
         o.counters.postEdits++;

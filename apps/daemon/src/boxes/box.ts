@@ -65,7 +65,7 @@ export function isFinished(b: Box): boolean {
 export type Plan =
   | { kind: 'create'; mode: Mode }
   | { kind: 'find-lost-create'; since: number }
-  | { kind: 'patch'; postId: string; withMessage: boolean; messageMode: Mode };
+  | { kind: 'patch'; postId: string; withMessage: boolean };
 
 /**
  * Which request to send next. Plugin-typed posts get props-only patches while the state is
@@ -83,10 +83,9 @@ export function planRequest(b: Box, mode: Mode): Plan {
       kind: 'patch',
       postId: b.postId,
       withMessage: b.messageState !== b.view.state,
-      messageMode: 'plugin',
     };
   }
-  return { kind: 'patch', postId: b.postId, withMessage: true, messageMode: 'rest' };
+  return { kind: 'patch', postId: b.postId, withMessage: true };
 }
 
 /** Exponential backoff for one box after a retryable failure, capped. */

@@ -1,8 +1,10 @@
 // What a box looks like on the wire: message text and props, per mode (design §5). Plugin mode:
-// `custom_livestatus` post, the view in props.livestatus, the plain-text box in `message`
-// (rewritten only on state changes). REST fallback: the Markdown box in `message`.
+// `custom_livestatus` post, the view in props.livestatus, the Markdown box in `message`
+// (rewritten only on state changes). REST fallback: the Markdown box in `message`, every update.
+// `message` is Markdown in both modes because mobile and plugin-less clients render it as
+// Markdown: plain text there would let agent text format itself or autolink.
 import { toProps } from '@livestatus/render/props';
-import { renderMarkdown, renderText } from '@livestatus/render/text';
+import { renderMarkdown } from '@livestatus/render/text';
 import type { SessionView } from '@livestatus/transcript';
 
 export type Mode = 'plugin' | 'rest';
@@ -14,9 +16,8 @@ export interface RenderLimits {
   maxChars: number;
 }
 
-export function messageFor(view: SessionView, mode: Mode, limits: RenderLimits, now: number): string {
-  const opts = { maxLines: limits.maxLines, maxChars: limits.maxChars, now };
-  return mode === 'plugin' ? renderText(view, opts) : renderMarkdown(view, opts);
+export function messageFor(view: SessionView, limits: RenderLimits, now: number): string {
+  return renderMarkdown(view, { maxLines: limits.maxLines, maxChars: limits.maxChars, now });
 }
 
 /**
