@@ -165,6 +165,85 @@ describe('tracker registry rules', () => {
   });
 });
 
+describe('tracker reactivation rule (design §3): only `running` with a newer start, or new entries', () => {
+  const KEY = 'agent:main:explicit:fault-38';
+  const basicRecord = (over: Partial<SessionRecord>): SessionRecord => ({
+    ...records('v2026.7.35-gateway/agents/main/sessions/sessions.json').get(
+      'agent:main:explicit:error-case',
+    )!,
+    key: KEY,
+    ...over,
+  });
+  const run = fixtureEntries('basic735');
+  const start = run.find((e) => e.timestamp > 0)!.timestamp;
+  const end = run.at(-1)!.timestamp;
+
+  it('100 sessions ending at once: a lock reported after the final entry and the lock removal opens no phantom turn 2', () => {
+    // The exact change sequence the JSONL source emitted for fault-38 of the fault suite.
+    const t = createTracker({ labeler, stopGraceMs: 2_000 });
+    const running = basicRecord({
+      status: 'running',
+      startedAt: start,
+      endedAt: undefined,
+      updatedAt: start,
+    });
+    const done = basicRecord({ status: 'done', startedAt: start, endedAt: end + 200, updatedAt: end + 200 });
+    const events: TurnEvent[] = [];
+    const head = run.findIndex((e) => e.type === 'message' && e.message.role === 'assistant') + 1;
+    events.push(
+      ...t.apply(
+        { agent: 'main', key: KEY, record: running, entries: run.slice(0, head), writerActive: true },
+        start + 100,
+      ),
+    );
+    for (const e of run.slice(head))
+      events.push(...t.apply({ agent: 'main', key: KEY, record: running, entries: [e] }, e.timestamp));
+    events.push(
+      ...t.apply({ agent: 'main', key: KEY, record: done, entries: [], writerActive: false }, end + 600),
+    );
+    events.push(...t.apply({ agent: 'main', key: KEY, record: done, entries: [] }, end + 620));
+    events.push(
+      ...t.apply({ agent: 'main', key: KEY, record: done, entries: [], writerActive: true }, end + 620),
+    );
+    events.push(...t.tick(end + 60_000));
+    expect(
+      events.filter((e) => e.type !== 'turn-update').map((e) => `${e.type} #${e.turn} ${e.view.state}`),
+    ).toEqual(['turn-start #1 active', 'turn-end #1 done']);
+  });
+
+  it('a done record whose updatedAt moves (OpenClaw rewrites sessions.json after the end) never starts a turn', () => {
+    const t = createTracker({ labeler });
+    t.apply(
+      { agent: 'main', key: KEY, record: basicRecord({ status: 'running', startedAt: start }), entries: run },
+      end,
+    );
+    expect(t.view(KEY)).toMatchObject({ state: 'done', turn: 1 });
+    const later: TurnEvent[] = [];
+    for (let i = 1; i <= 15; i++) {
+      const bump = basicRecord({
+        status: 'done',
+        startedAt: start,
+        endedAt: end + 10,
+        updatedAt: end + i * 1000,
+      });
+      later.push(...t.apply({ agent: 'main', key: KEY, record: bump, entries: [] }, end + i * 1000));
+    }
+    expect(later).toEqual([]);
+    expect(t.view(KEY)).toMatchObject({ state: 'done', turn: 1 });
+  });
+
+  it('a running record started after the last completion starts the next turn at once, before any entry', () => {
+    const t = createTracker({ labeler });
+    t.apply(
+      { agent: 'main', key: KEY, record: basicRecord({ status: 'done', startedAt: start }), entries: run },
+      end,
+    );
+    const next = basicRecord({ status: 'running', startedAt: end + 5_000, updatedAt: end + 5_000 });
+    const events = t.apply({ agent: 'main', key: KEY, record: next, entries: [] }, end + 5_000);
+    expect(events.map((e) => `${e.type} #${e.turn} ${e.view.state}`)).toEqual(['turn-start #2 active']);
+  });
+});
+
 describe('tracker sub-agents (real 7.35 parent + child)', () => {
   it('nests the child under the spawn call, holds the parent box active until the child ends, and gives the child no box', () => {
     const t = createTracker({ labeler });

@@ -133,8 +133,11 @@ export function createTracker(opts: TrackerOptions): Tracker {
   function applyWriter(s: Session, active: boolean, now: number) {
     if (active) {
       s.stoppedAt = undefined;
+      // The lock is the earliest sign of a session's first run. After a completed turn it is not
+      // a sign of a new one: a lock event that arrives late (the source handles file events
+      // asynchronously; 100 sessions ending at once reported a lock after its removal) would open
+      // a turn that never happens. The next run's `running` record or first entry starts it.
       if (!s.view) ensureView(s, now);
-      else if (s.view.state !== 'active' && now > (s.view.endedAt ?? 0)) s.view = startTurn(s.view, now);
     } else if (s.view?.state === 'active') {
       s.stoppedAt ??= now;
     }
