@@ -21,6 +21,11 @@ interface ResetRule extends FaultMatcher {
   rate: number;
 }
 
+/** Process the request fully (stored, broadcast), then destroy the socket instead of answering. */
+interface DropRule extends FaultMatcher {
+  remaining: number;
+}
+
 export type FaultVerdict = { kind: 'none' } | { kind: 'error'; status: number } | { kind: 'reset' };
 
 export class FaultState {
@@ -28,6 +33,7 @@ export class FaultState {
   latencyMatcher: FaultMatcher = {};
   readonly errors: ErrorRule[] = [];
   readonly resets: ResetRule[] = [];
+  readonly drops: DropRule[] = [];
   readonly #clock: Clock;
   readonly #random: () => number;
 
@@ -41,6 +47,7 @@ export class FaultState {
     this.latencyMatcher = {};
     this.errors.length = 0;
     this.resets.length = 0;
+    this.drops.length = 0;
   }
 
   decide(method: string, path: string): FaultVerdict {
@@ -59,6 +66,17 @@ export class FaultState {
       return { kind: 'error', status: rule.status };
     }
     return { kind: 'none' };
+  }
+
+  /**
+   * Whether this request's answer is to be lost: asked once per request that got verdict `none`,
+   * it consumes one matching drop rule. The request is still handled; only the answer never leaves.
+   */
+  takeDrop(method: string, path: string): boolean {
+    const rule = this.drops.find((r) => r.remaining > 0 && matches(r, method, path));
+    if (!rule) return false;
+    rule.remaining--;
+    return true;
   }
 
   latencyFor(method: string, path: string): number {
@@ -92,4 +110,8 @@ export function resetRule(opts: FaultMatcher & { count?: number; rate?: number }
     remaining: opts.count ?? Number.POSITIVE_INFINITY,
     rate: opts.rate ?? 1,
   };
+}
+
+export function dropRule(opts: FaultMatcher & { count: number }): DropRule {
+  return { method: opts.method, pathPrefix: opts.pathPrefix, remaining: opts.count };
 }

@@ -143,6 +143,8 @@ export function createPipeline(deps: PipelineDeps) {
         return;
       }
 
+      // Decided before the route runs (it may be slow); acted on after it ran.
+      const dropAnswer = deps.faults.takeDrop(method, path);
       const match = deps.router.match(method, path);
       if (match === undefined) {
         send({
@@ -188,6 +190,13 @@ export function createPipeline(deps: PipelineDeps) {
         // Routes that declare auth: false never read `user`.
         user: user as NonNullable<typeof user>,
       });
+      if (dropAnswer) {
+        // Done (stored, broadcast), but the client never hears: the socket dies unanswered.
+        fault = 'dropped';
+        req.socket.destroy();
+        finish(result.status ?? 200, 0);
+        return;
+      }
       send(result);
     } catch (err) {
       if (!res.headersSent && !res.destroyed) sendError(err);

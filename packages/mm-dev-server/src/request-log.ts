@@ -8,7 +8,7 @@ export interface RequestLogEntry {
   /** Path without the query string. */
   path: string;
   query: string;
-  /** 0 when the connection was reset by a fault. */
+  /** 0 when the connection was reset by a fault; the handled status when its answer was dropped. */
   status: number;
   startedAt: number;
   durationMs: number;
@@ -17,7 +17,7 @@ export interface RequestLogEntry {
   /** Username the request authenticated as, or null. */
   principal: string | null;
   /** The injected fault that shaped this answer, if any. */
-  fault: 'error' | 'reset' | 'rate_limited' | null;
+  fault: 'error' | 'reset' | 'rate_limited' | 'dropped' | null;
 }
 
 export type ServerEvent =

@@ -4,7 +4,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Post } from '@mattermost/types/posts';
 import { Auth } from './auth.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { errorRule, type FaultMatcher, FaultState, resetRule } from './faults.ts';
+import { dropRule, errorRule, type FaultMatcher, FaultState, resetRule } from './faults.ts';
 import { createPipeline } from './http-pipeline.ts';
 import { readPluginSource } from './plugin-source.ts';
 import { type PluginManifest, PluginStore } from './plugins.ts';
@@ -67,6 +67,11 @@ export interface Faults {
   /** Destroy the socket of the next `count` matching requests (a connection reset). */
   resetNext(count: number, match?: FaultMatcher): void;
   resetRate(rate: number, match?: FaultMatcher): void;
+  /**
+   * Handle the next `count` matching requests fully (a create stores and broadcasts its post), then
+   * destroy the socket instead of answering: the client sees a reset, the work is done (a lost answer).
+   */
+  dropResponseNext(count: number, match?: FaultMatcher): void;
   /** Stop listening (connection refused) and drop all connections; reopen after `durationMs` if given. */
   outage(durationMs?: number): Promise<void>;
   /** Listen again on the same port. */
@@ -212,6 +217,7 @@ export async function createServer(options: ServerOptions = {}): Promise<MmDevSe
       faultState.errors.push(errorRule(status, { ...match, window: { from, to } })),
     resetNext: (count, match = {}) => faultState.resets.push(resetRule({ ...match, count })),
     resetRate: (rate, match = {}) => faultState.resets.push(resetRule({ ...match, rate })),
+    dropResponseNext: (count, match = {}) => faultState.drops.push(dropRule({ ...match, count })),
     outage: async (durationMs) => {
       if (!down) {
         down = true;
