@@ -3,10 +3,16 @@
 // with the deploy script, loaded by a Mattermost-like host page from the bundle URL the server
 // lists, and driven by a scripted bot client that creates and patches a status post exactly as
 // the daemon does (props-only patches with `toProps`).
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  findChromium,
+  launchChromium,
+  logIn,
+  openMattermostHost,
+  serveMattermostHost,
+} from '@livestatus/browser-testing';
 import { createServer, DEFAULT_IDS, type MmDevServer } from '@livestatus/mm-dev-server';
 import { toProps } from '@livestatus/render/props';
 import type { SessionView } from '@livestatus/transcript';
@@ -18,29 +24,12 @@ import { buildBundle } from '../build.mjs';
 import { deployPlugin } from '../scripts/deploy.mjs';
 // @ts-expect-error: plain ESM build scripts without type declarations
 import { packagePlugin } from '../scripts/package.mjs';
-import { findChromium, INSTALL_HINT, IS_CI, launch } from './chromium.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appDir = path.resolve(here, '..');
 const artifacts = path.resolve(appDir, '../../test-artifacts/mm-webapp');
-const require = createRequire(path.join(appDir, 'package.json'));
+// Under CI a missing chromium fails this file; elsewhere the suite is skipped.
 const chromiumPath = findChromium();
-
-// The UMD builds the webapp's own node_modules ship (React 18.2 as Mattermost gives plugins).
-const pkgFile = (pkg: string, file: string) =>
-  path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
-const VENDOR: Record<string, string> = {
-  'react.js': pkgFile('react', 'umd/react.production.min.js'),
-  'react-dom.js': pkgFile('react-dom', 'umd/react-dom.production.min.js'),
-  'redux.js': pkgFile('redux', 'dist/redux.min.js'),
-  'react-redux.js': pkgFile('react-redux', 'dist/react-redux.min.js'),
-  'prop-types.js': pkgFile('prop-types', 'prop-types.min.js'),
-  'host.js': path.join(here, 'host', 'host.js'),
-};
-
-const HOST_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>Mattermost host</title>
-${['react.js', 'react-dom.js', 'redux.js', 'react-redux.js', 'prop-types.js'].map((f) => `<script src="/__host/${f}"></script>`).join('\n')}
-</head><body style="margin:0"><div id="root"></div><script src="/__host/host.js"></script></body></html>`;
 
 function view(over: Partial<SessionView> = {}): SessionView {
   const t0 = Date.now() - 38_000;
@@ -104,32 +93,25 @@ const consoleLines: string[] = [];
 // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, not a DOM node; innerText is the rendered text a person reads
 const textOf = (l: Locator) => l.innerText();
 
-async function openHost(page: Page, url: string, theme = 'light') {
-  await page.goto(`${url}/__host/index.html?theme=${theme}`);
-  type HostWindow = { __host?: { ready?: boolean; error?: string } };
-  try {
-    await page.waitForFunction(
-      () => {
-        const host = (window as unknown as HostWindow).__host;
-        return host?.ready || host?.error;
-      },
-      undefined,
-      { timeout: 15_000 },
-    );
-  } catch (err) {
-    throw new Error(`host page did not start: ${err}\n${consoleLines.join('\n')}`);
-  }
-  const error = await page.evaluate(() => (window as unknown as HostWindow).__host?.error);
-  expect(error).toBeUndefined();
-}
+const openHost = (page: Page, url: string, theme = 'light') =>
+  openMattermostHost(page, url, { theme, diagnostics: () => consoleLines.join('\n') });
 
-if (!chromiumPath && IS_CI) {
-  describe('webapp in Chromium', () => {
-    it('needs chromium', () => {
-      throw new Error(INSTALL_HINT);
-    });
+/** What the plugin has registered with the host: components in the store, WebSocket handlers. */
+const registrations = (page: Page) =>
+  page.evaluate(() => {
+    const host = (
+      window as unknown as {
+        __host: {
+          store: { getState(): { plugins: { components: object } } };
+          wsHandlerCount(id: string): number;
+        };
+      }
+    ).__host;
+    return {
+      components: Object.keys(host.store.getState().plugins.components).length,
+      ws: host.wsHandlerCount('com.openclaw.livestatus'),
+    };
   });
-}
 
 describe.skipIf(!chromiumPath)('webapp plugin in Chromium, loaded from the uploaded package', () => {
   let server: MmDevServer;
@@ -146,19 +128,9 @@ describe.skipIf(!chromiumPath)('webapp plugin in Chromium, loaded from the uploa
     server = await createServer();
     await deployPlugin({ url: server.url, token: DEFAULT_IDS.adminToken, file });
     bot = new BotClient(server);
-    context = await launch(chromiumPath!);
-    await context.route(`${server.url}/__host/**`, (route) => {
-      const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
-      if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: HOST_HTML });
-      const file = VENDOR[name];
-      return file
-        ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(file) })
-        : route.fulfill({ status: 404 });
-    });
-    const login = await context.request.post(`${server.url}/api/v4/users/login`, {
-      data: { login_id: 'alice', password: DEFAULT_IDS.alicePassword },
-    });
-    expect(login.status()).toBe(200);
+    context = await launchChromium({ executablePath: chromiumPath!, viewport: { width: 1280, height: 800 } });
+    await serveMattermostHost(context, server.url, appDir);
+    await logIn(context, server.url, 'alice', DEFAULT_IDS.alicePassword);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
@@ -310,20 +282,7 @@ describe.skipIf(!chromiumPath)('webapp plugin in Chromium, loaded from the uploa
   });
 
   it('uninitialize removes every component and WebSocket handler it registered', async () => {
-    const registered = await page.evaluate(() => {
-      const host = (
-        window as unknown as {
-          __host: {
-            store: { getState(): { plugins: { components: object } } };
-            wsHandlerCount(id: string): number;
-          };
-        }
-      ).__host;
-      return {
-        components: Object.keys(host.store.getState().plugins.components).length,
-        ws: host.wsHandlerCount('com.openclaw.livestatus'),
-      };
-    });
+    const registered = await registrations(page);
     // post type, RHS, App Bar, channel header button, root widget; posted, post_edited, post_deleted
     expect(registered).toEqual({ components: 5, ws: 3 });
     await page.evaluate(() =>
@@ -331,20 +290,7 @@ describe.skipIf(!chromiumPath)('webapp plugin in Chromium, loaded from the uploa
         'com.openclaw.livestatus',
       ),
     );
-    const left = await page.evaluate(() => {
-      const host = (
-        window as unknown as {
-          __host: {
-            store: { getState(): { plugins: { components: object } } };
-            wsHandlerCount(id: string): number;
-          };
-        }
-      ).__host;
-      return {
-        components: Object.keys(host.store.getState().plugins.components).length,
-        ws: host.wsHandlerCount('com.openclaw.livestatus'),
-      };
-    });
+    const left = await registrations(page);
     expect(left).toEqual({ components: 0, ws: 0 });
     expect(pageErrors).toEqual([]);
   });
