@@ -63,6 +63,30 @@ describe('delivery under Mattermost faults', () => {
     await expectDelivered(s, [sess], fig, 15_000);
   });
 
+  scenario('lost create (post stored, answer dropped)', async (fig) => {
+    s = await stack();
+    const d = await s.startDaemon();
+    const sess = s.home.session();
+    // The daemon's first create is stored and broadcast, but its socket dies unanswered.
+    s.server.faults.dropResponseNext(1, { method: 'POST', pathPrefix: '/api/v4/posts' });
+    await sess.begin();
+    await s.postOf(sess.key);
+    await play(sess, STEP_MS);
+    await sess.finish();
+    await expectDelivered(s, [sess], fig, 15_000);
+    const creates = s.server.requests((e) => e.method === 'POST' && e.path === '/api/v4/posts');
+    fig.dropped_answers = s.server.requests((e) => e.fault === 'dropped').length;
+    fig.creates = creates.length;
+    fig.creates_stored = creates.filter((e) => e.status === 201).length;
+    fig.lost_creates_recovered = Number(
+      ((await d.health()).counters as { lostCreatesRecovered?: number }).lostCreatesRecovered ?? -1,
+    );
+    expect(fig.dropped_answers).toBe(1);
+    // expectDelivered counted the posts: exactly one for the turn, the one the lost create made.
+    expect(fig.creates_stored).toBe(1);
+    expect(fig.lost_creates_recovered).toBe(1);
+  });
+
   scenario(
     `Mattermost down ${OUTAGE_MS / 1000} s mid-turn (connection refused)`,
     async (fig) => {

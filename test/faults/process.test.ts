@@ -1,7 +1,7 @@
 // The daemon process itself dies or is stopped mid-turn: kill -9 then restart, SIGTERM then
 // restart. The same post must carry the turn to its final state; never a second box.
 import { afterEach, describe, expect } from 'vitest';
-import { expectDelivered, play } from './support/delivery.ts';
+import { expectDelivered, play, unescapeMarkdown } from './support/delivery.ts';
 import { boxOf } from './support/invariants.ts';
 import { scenario } from './support/report.ts';
 import { type Stack, stack } from './support/stack.ts';
@@ -48,7 +48,7 @@ describe('daemon process killed or stopped mid-turn', () => {
     const stopped = s.server.post(post.id)!;
     fig.state_after_sigterm = boxOf(stopped)?.s ?? '?';
     expect(boxOf(stopped)?.s).toBe('i');
-    expect(stopped.message).toContain('[INTERRUPTED]');
+    expect(unescapeMarkdown(stopped.message)).toContain('[INTERRUPTED]');
     await s.startDaemon();
     await s.waitState(sess.key, 'a', 10_000);
     await play(sess, 150);

@@ -5,6 +5,9 @@ import type { LiveSession } from './openclaw-home.ts';
 import type { Figures } from './report.ts';
 import type { Stack } from './stack.ts';
 
+/** The text a Markdown reader sees: backslash escapes removed (the box is Markdown in `message`). */
+export const unescapeMarkdown = (message: string) => message.replace(/\\(.)/g, '$1');
+
 /** One box per turn, final state `done`, every line of the final view delivered. */
 export async function expectDelivered(s: Stack, sessions: LiveSession[], fig: Figures, timeoutMs: number) {
   const t0 = Date.now();
@@ -22,7 +25,7 @@ export async function expectDelivered(s: Stack, sessions: LiveSession[], fig: Fi
     lost += lostLines(box.L, expected);
     edits += s.server.editCount(post.id);
     expect(box.L).toEqual(expected);
-    expect(post.message).toContain('[DONE]');
+    expect(unescapeMarkdown(post.message)).toContain('[DONE]');
     expect(post.type).toBe('custom_livestatus');
   }
   fig.edits = edits;
