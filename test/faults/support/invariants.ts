@@ -35,13 +35,17 @@ export const isPostWrite = (e: RequestLogEntry) =>
 
 /** The box lines of a session's final state, from `livestatus-daemon render --json` over the same home. */
 export function expectedLines(home: OpenClawHome, sessionId: string, maxLines = 15): PropsLine[] {
-  const r = DaemonProcess.runOnce(home.home, {}, [
-    'render',
-    sessionId,
-    '--state-dir',
-    home.stateDir,
-    '--json',
-  ]);
+  return expectedLinesIn(home, home.stateDir, sessionId, maxLines);
+}
+
+/** The same for an OpenClaw state directory other than the home's own (a SQLite-era run). */
+export function expectedLinesIn(
+  home: OpenClawHome,
+  stateDir: string,
+  sessionId: string,
+  maxLines = 15,
+): PropsLine[] {
+  const r = DaemonProcess.runOnce(home.home, {}, ['render', sessionId, '--state-dir', stateDir, '--json']);
   if (r.status !== 0) throw new Error(`render failed (${r.status}): ${r.stderr}`);
   return toProps(JSON.parse(r.stdout) as SessionView, { maxLines }).L;
 }
