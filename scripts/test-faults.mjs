@@ -1,11 +1,19 @@
-// `npm run test:faults`: the full fault + security suite (LIVESTATUS_FAULTS=full: 60 s outage,
-// LIVESTATUS_SOAK_S soak), then one line per scenario with its figures from the JSONL report the
-// tests append to. Exits non-zero on any failure, known bugs included (they are still losses).
+// `npm run test:faults`: the full fault + security suite, then one line per scenario with its
+// figures from the JSONL report the tests append to. Exits non-zero on any failure, known bugs
+// included (they are still losses).
+//
+// Full-variant defaults (test/faults/support/mode.ts):
+//   LIVESTATUS_FAULTS=full   outages (connection refused, 503) last 60 s, breaker cooldown 30 s
+//   LIVESTATUS_SOAK_S=3600   soak length in seconds (1 h); LIVESTATUS_SOAK_S=300 for a shorter run
+//                            that still shows a memory/fd trend (~600 samples, ~300 turns)
+//   LIVESTATUS_FAULTS_REPORT .cache/faults-report.jsonl (emptied first)
+// The quick variant (LIVESTATUS_FAULTS unset, part of `npm test`): 3 s outages with a 1 s cooldown,
+// a 20 s soak. Extra arguments go to vitest (e.g. a file name or `-t <scenario>`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-const report = path.resolve('.cache/faults-report.jsonl');
+const report = path.resolve(process.env.LIVESTATUS_FAULTS_REPORT ?? '.cache/faults-report.jsonl');
 mkdirSync(path.dirname(report), { recursive: true });
 rmSync(report, { force: true });
 const env = {
