@@ -1,13 +1,17 @@
 // Hostile agent text in a real fixture transcript -> the real daemon process -> mm-dev-server ->
 // the real webapp plugin in Chromium: no pings (mentions parsed as Mattermost does), no script
 // execution, no secrets in posts, edit history, logs (trace), /health or /metrics; posts forged by
-// a user are never drawn as live boxes; config errors never echo the token.
-import { DEFAULT_IDS } from '@livestatus/mm-dev-server';
+// a user are never drawn as live boxes; config errors never echo the token. In REST mode (plugin
+// off) the Markdown box in `message` pings no one and nothing in it escapes the blockquote
+// (CommonMark parse of every stored version, plus GFM table rows).
+import { DEFAULT_IDS, findMentions } from '@livestatus/mm-dev-server';
+import { Parser } from 'commonmark';
 import { afterEach, describe, expect } from 'vitest';
 import { CHROMIUM_HINT, findChromium, openHostPage } from './support/browser.ts';
 import { DaemonProcess } from './support/daemon-process.ts';
-import { expectDelivered, play } from './support/delivery.ts';
+import { expectDelivered, play, unescapeMarkdown } from './support/delivery.ts';
 import { hostileRewrite, SECRET_MARKERS } from './support/hostile.ts';
+import { until } from './support/invariants.ts';
 import { IS_CI } from './support/mode.ts';
 import { OpenClawHome } from './support/openclaw-home.ts';
 import { scenario } from './support/report.ts';
@@ -20,6 +24,34 @@ afterEach(async () => {
 });
 
 const leaks = (text: string) => SECRET_MARKERS.filter((m) => text.includes(m));
+
+/** Node types that would format agent text (Mattermost renders CommonMark + GFM tables). */
+const FORMATTING = new Set([
+  'link',
+  'image',
+  'html_inline',
+  'html_block',
+  'heading',
+  'strong',
+  'emph',
+  'code_block',
+]);
+/** A GFM table delimiter row inside the quote (CommonMark itself has no tables). */
+const TABLE_DELIMITER = /^>?\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)+\|?\s*$/;
+
+/** What escapes the box: top-level blocks other than a blockquote, formatting nodes, tables. */
+function markdownEscapes(message: string): string[] {
+  const doc = new Parser().parse(message);
+  const out: string[] = [];
+  for (let b = doc.firstChild; b; b = b.next) if (b.type !== 'block_quote') out.push(`top-level ${b.type}`);
+  const walker = doc.walker();
+  for (let e = walker.next(); e; e = walker.next()) {
+    if (e.entering && FORMATTING.has(e.node.type))
+      out.push(`${e.node.type}: ${e.node.literal ?? e.node.destination ?? ''}`);
+  }
+  for (const line of message.split('\n')) if (TABLE_DELIMITER.test(line)) out.push(`table row: ${line}`);
+  return out;
+}
 
 describe('security', () => {
   scenario('adversarial agent text end to end (daemon, server, Chromium)', async (fig) => {
@@ -116,6 +148,46 @@ describe('security', () => {
     } finally {
       await context.close();
     }
+  });
+
+  scenario('adversarial agent text in REST mode (plain post, Markdown box)', async (fig) => {
+    s = await stack({ plugin: false });
+    await s.startDaemon({ PLUGIN_ENABLED: 'false' });
+    const sess = s.home.session({ n: 1, rewrite: hostileRewrite() });
+    await sess.begin();
+    await play(sess, 100);
+    await sess.finish();
+    const find = () =>
+      [...s!.server.world.posts.values()].find(
+        (p) => p.user_id === DEFAULT_IDS.botUserId && unescapeMarkdown(p.message).includes('[DONE]'),
+      );
+    await until(() => find() !== undefined, 15_000, 'the REST box to reach [DONE]');
+    const post = find()!;
+    const botPosts = [...s.server.world.posts.values()].filter((p) => p.user_id === DEFAULT_IDS.botUserId);
+    fig.posts = botPosts.length;
+    fig.post_type = post.type || '(plain)';
+    expect(botPosts).toHaveLength(1);
+    expect(post.type).toBe('');
+    // The hostile strings reached the box (neutralised, not dropped).
+    expect(unescapeMarkdown(post.message)).toContain('Heading');
+    // Pings, as the server computed them on create and on every edit, and again on the final text.
+    const checks = s.server.mentionsOf(post.id);
+    fig.mention_checks = checks.length;
+    fig.pings = checks.filter((m) => m.channelWide || m.users.length > 0).length;
+    const final = findMentions(post.message, ['alice', 'admin', 'livestatus-bot']);
+    fig.final_pings = Number(final.channelWide) + final.users.length;
+    expect(checks.length).toBeGreaterThan(1);
+    expect(fig.pings).toBe(0);
+    expect(fig.final_pings).toBe(0);
+    // Markdown: every stored version parses to blockquotes only, with nothing formatted inside.
+    const versions = [...(s.server.world.history.get(post.id) ?? []), post].map((p) => p.message);
+    const escapes = versions.flatMap(markdownEscapes);
+    fig.versions_parsed = versions.length;
+    fig.markdown_escapes = escapes.length;
+    expect(escapes).toEqual([]);
+    const stored = versions.join('\n');
+    fig.secrets_in_posts = leaks(stored).length;
+    expect(leaks(stored)).toEqual([]);
   });
 
   scenario('config errors never echo the token', async (fig) => {
