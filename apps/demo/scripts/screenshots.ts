@@ -4,13 +4,12 @@
 //                           by Chromium in a terminal-like page (no image converter needed)
 // The demo runs in a tmux pane, so it opens the TUI exactly as on a user's terminal.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_HINT, findChromium, launchChromium } from '@livestatus/browser-testing';
 import { DEFAULT_IDS } from '@livestatus/mm-dev-server';
-import { chromium } from 'playwright-core';
 // @ts-expect-error: plain ESM build script without type declarations
 import { buildDemo } from '../build.mjs';
 import { demoBundle, freePort } from '../test/support/demo-process.ts';
@@ -39,6 +38,8 @@ async function until(what: string, cond: () => Promise<boolean>, timeoutMs: numb
   }
 }
 
+const chromium = findChromium();
+if (!chromium) throw new Error(CHROMIUM_HINT);
 await buildDemo();
 mkdirSync(out, { recursive: true });
 const port = await freePort();
@@ -55,21 +56,7 @@ const started = tmux(
   `${process.execPath} ${demoBundle} --port ${port} --speed 1.5`,
 );
 if (started.status !== 0) throw new Error(`tmux: ${started.stderr}`);
-const userDataDir = mkdtempSync(path.join(tmpdir(), 'livestatus-shots-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1280, height: 860 },
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-gpu',
-  ],
-});
+const context = await launchChromium({ executablePath: chromium, viewport: { width: 1280, height: 860 } });
 try {
   // Wait for a moment worth showing: turns already done, and one live with a few lines.
   await until(
@@ -104,7 +91,6 @@ try {
   await page.locator('pre').screenshot({ path: path.join(out, 'tui.png') });
 } finally {
   await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
   tmux('send-keys', '-t', session, 'C-c');
   await until('the demo to stop', async () => tmux('has-session', '-t', session).status !== 0, 20_000).catch(
     () => tmux('kill-session', '-t', session),
