@@ -1,5 +1,6 @@
 // End to end: real OpenClaw fixtures of both storage eras replayed live into a temp OpenClaw home
-// while the daemon runs in-process against mm-dev-server. Everything is asserted from what the
+// while the daemon runs in-process against mm-dev-server, retimed (the transcripts' own
+// timestamps moved into the present) so the daemon runs with its default idle/duration caps. Everything is asserted from what the
 // server received and stored, and compared with the box `render` computes offline afterwards.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -24,7 +25,7 @@ async function replayWithDaemon(fixture: ReplayScenario, plugin: boolean) {
   h = await harness({ plugin });
   const daemon = await h.start();
   const started = Date.now();
-  await replayFixture({ fixture, stateDir: h.ocState, speed: SPEED, maxGapMs: 400 });
+  await replayFixture({ fixture, stateDir: h.ocState, speed: SPEED, maxGapMs: 400, retime: true });
   const replayMs = Date.now() - started;
   const hh = h;
   await until(
@@ -88,7 +89,13 @@ describe('the OpenClaw state directory', () => {
   it('is never written by the daemon, also across a restart on a read-only mount', async () => {
     h = await harness();
     const first = await h.start();
-    await replayFixture({ fixture: 'v2026.7.35-gateway', stateDir: h.ocState, speed: 20, maxGapMs: 200 });
+    await replayFixture({
+      fixture: 'v2026.7.35-gateway',
+      stateDir: h.ocState,
+      speed: 20,
+      maxGapMs: 200,
+      retime: true,
+    });
     const hh = h;
     await until(
       () => hh.boxPosts().length > 0 && hh.boxPosts().every((p) => terminal.has(ls(p).s)),
@@ -126,6 +133,7 @@ describe('SQLite era under a busy writer', () => {
       stateDir: hh.ocState,
       speed: 5,
       maxGapMs: 300,
+      retime: true,
       // OpenClaw's writer holds the database while the daemon polls: hold it for 1.5 s mid-run.
       onStep: async () => {
         if (++step !== 8) return;

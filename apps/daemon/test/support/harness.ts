@@ -37,10 +37,6 @@ export async function harness(opts: { plugin?: boolean; ocState?: string } = {})
     HEALTH_PORT: '0',
     THROTTLE_MS: '200',
     PID_FILE: path.join(stateDir, 'daemon.pid'),
-    // replayFixture shifts registry times to now but keeps the transcript's original timestamps
-    // (hours old): without these the duration/idle caps would end every replayed turn at once.
-    MAX_SESSION_DURATION_S: '604800',
-    IDLE_TIMEOUT_S: '86400',
   };
   const daemons: Daemon[] = [];
   return {
