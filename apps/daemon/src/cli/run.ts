@@ -14,6 +14,12 @@ export async function runCommand(env: NodeJS.ProcessEnv): Promise<number> {
   }
   const config = loaded.config;
   const log = createLogger(config.logLevel);
+  // Set by seed-era deployments: ignoring them silently would hide that they do nothing now.
+  if (config.noLongerUsed.length > 0)
+    log.warn(
+      { variables: config.noLongerUsed },
+      'no longer used (the Live Status plugin is webapp-only; there is no plugin endpoint or secret); ignored',
+    );
   const lock = acquirePidFile(config.pidFile);
   if (!lock.ok) {
     process.stderr.write(`livestatus-daemon: already running (pid ${lock.pid}, ${config.pidFile})\n`);

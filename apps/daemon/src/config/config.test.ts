@@ -71,6 +71,15 @@ describe('loadConfig', () => {
     if (!r.ok) expect(r.problems.join()).toContain('STATE_DIR');
   });
 
+  it('notes the seed server-plugin settings PLUGIN_URL/PLUGIN_SECRET as no longer used, not as errors', () => {
+    const r = loadConfig(
+      { ...base, PLUGIN_URL: 'http://127.0.0.1:8065/plugins/x', PLUGIN_SECRET: 's' },
+      opts,
+    );
+    expect(r.ok && r.config.noLongerUsed).toEqual(['PLUGIN_URL', 'PLUGIN_SECRET']);
+    const none = loadConfig({ ...base, PLUGIN_SECRET: ' ' }, opts);
+    expect(none.ok && none.config.noLongerUsed).toEqual([]);
+  });
   it('needs no Mattermost settings for render', () => {
     const r = loadConfig({}, { homedir: '/home/alice', requireMattermost: false });
     expect(r.ok).toBe(true);

@@ -49,7 +49,12 @@ export interface DaemonConfig {
   toolLabelsFile?: string;
   /** Where the daemon keeps its own state (live boxes); never inside OpenClaw's state dir. */
   stateDir: string;
+  /** Seed variables that are set but mean nothing any more (logged once at start, not an error). */
+  noLongerUsed: string[];
 }
+
+/** The seed's server-plugin endpoint settings: the plugin is webapp-only now (docs/configuration.md). */
+const NO_LONGER_USED = ['PLUGIN_URL', 'PLUGIN_SECRET'] as const;
 
 export type ConfigResult = { ok: true; config: DaemonConfig } | { ok: false; problems: string[] };
 
@@ -178,6 +183,7 @@ export function loadConfig(env: Env, opts: LoadOptions): ConfigResult {
     circuitBreakerCooldownS: intVar(env, 'CIRCUIT_BREAKER_COOLDOWN_S', 30, 1, 3600, problems),
     ...(pathVar(env, 'TOOL_LABELS_FILE') ? { toolLabelsFile: pathVar(env, 'TOOL_LABELS_FILE') } : {}),
     stateDir,
+    noLongerUsed: NO_LONGER_USED.filter((name) => env[name]?.trim()),
   };
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
 }
