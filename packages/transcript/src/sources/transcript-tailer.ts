@@ -3,8 +3,15 @@
 // rewrite the file in place (non-atomic writeFileSync): so every read goes to EOF from the last
 // offset, keeps a partial last line pending, and checks two fingerprints — the file's first bytes
 // and the bytes just before our offset — to notice a rewrite even when the file did not shrink.
-import { open } from 'node:fs/promises';
+//
+// Cost matters (100 sessions at 10 events/s): a read that finds the file as it left it (same
+// inode, size and mtime) is one stat and nothing else; the file handle stays open between reads
+// (bounded by a shared LRU, see file-handles.ts); appended bytes are read in one call into a
+// reused buffer that also holds the anchor, so a normal append is stat + head + one read.
+import type { Stats } from 'node:fs';
+import { type FileHandle, stat } from 'node:fs/promises';
 import type { ParseResult, TranscriptEntry } from '../types.ts';
+import { type HandlePool, sharedHandlePool } from './file-handles.ts';
 import { createLineFramer } from './line-framer.ts';
 
 export interface TailerOptions {
@@ -14,6 +21,8 @@ export interface TailerOptions {
   maxInitialBytes: number;
   /** Read size per syscall. */
   chunkSize?: number;
+  /** Where the open file handle is kept (default: one pool shared by every tailer). */
+  handles?: HandlePool;
 }
 
 export interface TailRead {
@@ -32,96 +41,182 @@ export interface TranscriptTailer {
   read(): Promise<TailRead>;
   /** Byte offset just after the last complete line read. */
   offset(): number;
+  /** Close the file handle (reopened by the next read); call when the file is no longer followed. */
+  release(): Promise<void>;
 }
 
 const HEAD_BYTES = 256;
 const ANCHOR_BYTES = 64;
+/** Read buffers up to this size are kept for the next read; bigger ones are one-offs. */
+const KEEP_BUFFER_BYTES = 64 * 1024;
+/** Pending (partial-line) bytes up to this size are re-read with the anchor in one call. */
+const REREAD_PENDING_BYTES = 4096;
 
 export function createTranscriptTailer(options: TailerOptions): TranscriptTailer {
   const chunkSize = options.chunkSize ?? 1 << 20;
+  const pool = options.handles ?? sharedHandlePool;
+  const handle = pool.slot(options.path);
   const framer = createLineFramer(0);
   const seen = new Set<string>();
   let started = false;
   let inode = -1;
+  /** Size and mtime seen by the last read: the same again means nothing to read. */
+  let lastSize = -1;
+  let lastMtimeMs = -1;
   let head: Buffer | undefined;
   let anchor: Buffer | undefined;
+  let scratch = Buffer.allocUnsafe(0);
+  /** A big buffer for the read in progress only (a long line, a startup window). */
+  let big: Buffer | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+
+  /** A buffer of at least `len` bytes, reused across reads while small. */
+  function bufferFor(len: number): Buffer {
+    if (scratch.length >= len) return scratch;
+    if (big && big.length >= len) return big;
+    const size = Math.max(4096, 2 ** Math.ceil(Math.log2(len)));
+    const buf = Buffer.allocUnsafe(size);
+    if (size <= KEEP_BUFFER_BYTES) scratch = buf;
+    else big = buf;
+    return buf;
+  }
 
   async function readOnce(): Promise<TailRead> {
     const result: TailRead = { entries: [], rewritten: false, bytesRead: 0, malformed: [], missing: false };
-    let fh: Awaited<ReturnType<typeof open>>;
+    let st: Awaited<ReturnType<typeof stat>>;
     try {
-      fh = await open(options.path, 'r');
+      st = await stat(options.path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        await handle.close();
         result.missing = true;
         return result;
       }
       throw err;
     }
+    // Unchanged since the last read (a settle re-read, a duplicate event): nothing to open or read.
+    if (started && st.ino === inode && st.size === lastSize && st.mtimeMs === lastMtimeMs) return result;
     try {
-      const st = await fh.stat();
-      const readAt = async (pos: number, len: number): Promise<Buffer> => {
-        const buf = Buffer.alloc(len);
-        const { bytesRead } = await fh.read(buf, 0, len, pos);
-        result.bytesRead += bytesRead;
-        return buf.subarray(0, bytesRead);
-      };
+      const done = await handle.use(st.ino, (fh) => readFrom(fh, st, result));
+      if (done === undefined) result.missing = true;
+      return result;
+    } finally {
+      big = undefined;
+    }
+  }
 
-      let position = framer.committedOffset() + framer.pendingBytes();
-      if (started) {
-        let changed = st.ino !== inode || st.size < position;
-        if (!changed && head) changed = !(await readAt(0, head.length)).equals(head);
-        if (!changed && anchor) {
-          const at = framer.committedOffset() - anchor.length;
-          changed = !(await readAt(at, anchor.length)).equals(anchor);
-        }
-        if (changed) result.rewritten = true;
+  async function readFrom(fh: FileHandle, st: Stats, result: TailRead): Promise<true> {
+    const readInto = async (buf: Buffer, len: number, pos: number): Promise<number> => {
+      const { bytesRead } = await fh.read(buf, 0, len, pos);
+      result.bytesRead += bytesRead;
+      return bytesRead;
+    };
+    /** An owned copy of the bytes at `pos`. */
+    const readAt = async (pos: number, len: number): Promise<Buffer> => {
+      const buf = Buffer.allocUnsafe(len);
+      return buf.subarray(0, await readInto(buf, len, pos));
+    };
+
+    if (started) {
+      let changed = st.ino !== inode || st.size < framer.committedOffset() + framer.pendingBytes();
+      if (!changed && head) {
+        const buf = bufferFor(head.length);
+        const n = await readInto(buf, head.length, 0);
+        changed = !buf.subarray(0, n).equals(head);
       }
+      if (changed) result.rewritten = true;
+    }
+    for (;;) {
       if (!started || result.rewritten) {
         started = true;
         inode = st.ino;
-        position = Math.max(0, st.size - options.maxInitialBytes);
+        let position = Math.max(0, st.size - options.maxInitialBytes);
         head = position > 0 ? await readAt(0, Math.min(HEAD_BYTES, st.size)) : undefined;
         if (position > 0) {
           // Resync to a line boundary: read from one byte earlier and drop through the first newline.
-          const probe = await readAt(position - 1, Math.min(chunkSize, st.size - position + 1));
-          const nl = probe.indexOf(0x0a);
+          const len = Math.min(chunkSize, st.size - position + 1);
+          const probe = bufferFor(len);
+          const got = await readInto(probe, len, position - 1);
+          const nl = probe.subarray(0, got).indexOf(0x0a);
           position = nl < 0 ? st.size : position - 1 + nl + 1;
         }
         framer.reset(position);
         anchor = undefined;
       }
-
-      const buf = Buffer.allocUnsafe(chunkSize);
-      for (;;) {
-        const { bytesRead } = await fh.read(buf, 0, chunkSize, position);
-        if (bytesRead === 0) break;
-        result.bytesRead += bytesRead;
-        if (head === undefined && position === 0)
-          head = Buffer.from(buf.subarray(0, Math.min(HEAD_BYTES, bytesRead)));
-        position += bytesRead;
-        for (const line of framer.push(buf.subarray(0, bytesRead))) {
-          const parsed = options.parse(line.text);
-          if (!parsed.ok) {
-            result.malformed.push({ offset: line.start, error: parsed.error });
-            continue;
-          }
-          const id = parsed.entry.id;
-          if (id && seen.has(id)) continue;
-          if (id) seen.add(id);
-          result.entries.push(parsed.entry);
-        }
-      }
-      const committed = framer.committedOffset();
-      if (committed > 0) {
-        const len = Math.min(ANCHOR_BYTES, committed);
-        anchor = await readAt(committed - len, len);
-      }
-      return result;
-    } finally {
-      await fh.close();
+      if (await readAppended(st, readInto, readAt, result)) break;
+      // The bytes just before our offset changed: rewritten in place, start over from a resync.
+      result.rewritten = true;
     }
+    lastMtimeMs = st.mtimeMs;
+    return true;
+  }
+
+  /**
+   * Reads from the offset up to the size `st` saw and frames the lines. The pending bytes and the
+   * anchor before them are read in the same call and the anchor compared; false when it differs.
+   */
+  async function readAppended(
+    st: Stats,
+    readInto: (buf: Buffer, len: number, pos: number) => Promise<number>,
+    readAt: (pos: number, len: number) => Promise<Buffer>,
+    result: TailRead,
+  ): Promise<boolean> {
+    const committed0 = framer.committedOffset();
+    let position = committed0 + framer.pendingBytes();
+    let from = position;
+    let skip = 0;
+    if (anchor) {
+      if (framer.pendingBytes() <= REREAD_PENDING_BYTES) {
+        from = committed0 - anchor.length;
+        skip = position - from;
+      } else if (!(await readAt(committed0 - anchor.length, anchor.length)).equals(anchor)) {
+        return false;
+      }
+    }
+    let first = true;
+    for (;;) {
+      // Up to the size stat saw, then on to EOF: an append landing meanwhile may be inside
+      // chokidar's 50 ms throttle window and get no event of its own. Past the stat size the
+      // probe is the kept buffer, so an append costs no big allocation.
+      const left = st.size - from;
+      const want = Math.max(skip, left > 0 ? Math.min(chunkSize, left) : Math.max(scratch.length, 4096));
+      const buf = bufferFor(want);
+      const got = await readInto(buf, want, from);
+      let data = buf.subarray(0, got);
+      if (first && skip > 0) {
+        if (got < skip || !data.subarray(0, (anchor as Buffer).length).equals(anchor as Buffer)) return false;
+        data = data.subarray(skip);
+      }
+      first = false;
+      if (data.length === 0) break;
+      if (head === undefined && position === 0)
+        head = Buffer.from(data.subarray(0, Math.min(HEAD_BYTES, data.length)));
+      const committedBefore = framer.committedOffset();
+      for (const line of framer.push(data)) {
+        const parsed = options.parse(line.text);
+        if (!parsed.ok) {
+          result.malformed.push({ offset: line.start, error: parsed.error });
+          continue;
+        }
+        const id = parsed.entry.id;
+        if (id && seen.has(id)) continue;
+        if (id) seen.add(id);
+        result.entries.push(parsed.entry);
+      }
+      // The new anchor: the bytes just before the committed offset, from this buffer when it has them.
+      const committed = framer.committedOffset();
+      if (committed !== committedBefore) {
+        const len = Math.min(ANCHOR_BYTES, committed);
+        const at = committed - len - from;
+        anchor = at >= 0 ? Buffer.from(buf.subarray(at, at + len)) : await readAt(committed - len, len);
+      }
+      position += data.length;
+      from = position;
+      skip = 0;
+      if (got < want && position >= st.size) break;
+    }
+    lastSize = position;
+    return true;
   }
 
   return {
@@ -132,5 +227,13 @@ export function createTranscriptTailer(options: TailerOptions): TranscriptTailer
       return next;
     },
     offset: () => framer.committedOffset(),
+    release() {
+      const next = queue.then(
+        () => handle.close(),
+        () => handle.close(),
+      );
+      queue = next.catch(() => undefined);
+      return next;
+    },
   };
 }
