@@ -16,7 +16,7 @@ import {
   type StartupWindow,
   sameRecord,
 } from './agent-source.ts';
-import { createDebouncer } from './source-clock.ts';
+import { createDebouncer, type SourceClock } from './source-clock.ts';
 import { createTranscriptTailer, type TranscriptTailer } from './transcript-tailer.ts';
 
 /** Parses the text of sessions.json into records; a torn or invalid file is an error value. */
@@ -42,14 +42,47 @@ interface Followed {
   rotated: boolean;
   /** Trailing re-read after a change event (see SETTLE_MS). */
   settle: { trigger(): void; cancel(): void };
+  /** A change-event read is running; `again` asks for one more when it ends (bursts coalesce). */
+  reading: Promise<void> | undefined;
+  again: boolean;
 }
 
 /**
  * chokidar drops a file's change events for 50 ms after one it emitted (leading edge only), so an
  * append landing in that window would otherwise wait for the next write — which may never come.
- * Every change event is therefore followed by one trailing read once the window has passed.
+ * Every change event is therefore followed by one trailing read once the window has passed; when
+ * nothing was appended meanwhile that read is a single stat (the tailer's unchanged-file check).
  */
 const SETTLE_MS = 60;
+
+/**
+ * Trailing-edge timer that is armed once per burst rather than re-armed per event: a trigger
+ * inside the window only moves the deadline, and the timer re-arms itself for the rest when it
+ * fires early. At 1000 events/s this saves a clearTimeout + setTimeout per event.
+ */
+function createSettle(clock: SourceClock, ms: number, fn: () => void) {
+  let handle: unknown;
+  let due = 0;
+  const fire = () => {
+    const left = due - clock.now();
+    if (left > 0) {
+      handle = clock.setTimeout(fire, left);
+      return;
+    }
+    handle = undefined;
+    fn();
+  };
+  return {
+    trigger() {
+      due = clock.now() + ms;
+      if (handle === undefined) handle = clock.setTimeout(fire, ms);
+    },
+    cancel() {
+      if (handle !== undefined) clock.clearTimeout(handle);
+      handle = undefined;
+    },
+  };
+}
 
 const isTranscriptName = (name: string) => name.endsWith('.jsonl') && !name.endsWith('.trajectory.jsonl');
 const isLockName = (name: string) => name.endsWith('.jsonl.lock');
@@ -134,9 +167,11 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
       path: file,
       tailer,
       rotated,
-      settle: createDebouncer(ctx.clock, SETTLE_MS, () => {
-        if (followed.get(record.key) === entry) void readFollowed(entry);
+      settle: createSettle(ctx.clock, SETTLE_MS, () => {
+        if (followed.get(record.key) === entry) void readCoalesced(entry);
       }),
+      reading: undefined,
+      again: false,
     };
     followed.set(record.key, entry);
     keyByFile.set(path.basename(file), record.key);
@@ -144,6 +179,34 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
     const lock = await exists(`${file}.lock`);
     writerActive.set(record.key, lock);
     await readFollowed(entry, { always: true, writerActive: lock });
+  }
+
+  /** Stop following: the settle timer stops and the file handle is closed. */
+  function unfollow(f: Followed) {
+    keyByFile.delete(path.basename(f.path));
+    f.settle.cancel();
+    if (followed.get(f.key) === f) followed.delete(f.key);
+    void f.tailer.release();
+  }
+
+  /**
+   * The read for a change event: a burst of events for one file while a read runs becomes one
+   * more read after it, not one read per event.
+   */
+  function readCoalesced(f: Followed): Promise<void> {
+    if (f.reading) {
+      f.again = true;
+      return f.reading;
+    }
+    const run = async () => {
+      do {
+        f.again = false;
+        await readFollowed(f);
+      } while (f.again && followed.get(f.key) === f && !closed);
+      f.reading = undefined;
+    };
+    f.reading = run();
+    return f.reading;
   }
 
   async function readFollowed(f: Followed, extra: { always?: boolean; writerActive?: boolean } = {}) {
@@ -185,9 +248,7 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
       const newPath = record.transcript.kind === 'jsonl' ? record.transcript.path : undefined;
       if (current && newPath && current.path !== newPath) {
         // Rotation: same key, new sessionFile.
-        keyByFile.delete(path.basename(current.path));
-        current.settle.cancel();
-        followed.delete(record.key);
+        unfollow(current);
         work.push(follow(record, true));
         continue;
       }
@@ -203,25 +264,28 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
     for (const key of [...records.keys()]) {
       if (seen.has(key)) continue;
       const f = followed.get(key);
-      if (f) {
-        keyByFile.delete(path.basename(f.path));
-        f.settle.cancel();
-      }
-      followed.delete(key);
+      if (f) unfollow(f);
       emit(key, { entries: [], removed: true });
       records.delete(key);
     }
     await Promise.all(work);
   }
 
+  /** A reload queued behind the running one: later callers share it (one read per burst). */
+  let queuedReload: Promise<void> | undefined;
+
   function reloadRegistry(initial = false): Promise<void> {
+    if (queuedReload && !initial) return queuedReload;
     const run = async () => {
+      if (queuedReload === mine) queuedReload = undefined;
       if (closed) return;
       const next = await readRegistry();
       if (next) await applyRegistry(next, initial);
     };
-    registryQueue = registryQueue.then(run, run);
-    return registryQueue;
+    const mine: Promise<void> = registryQueue.then(run, run);
+    registryQueue = mine;
+    if (!initial) queuedReload = mine;
+    return mine;
   }
 
   async function onFileEvent(event: string, p: string) {
@@ -243,9 +307,12 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
       if (writerActive.get(key) === active) return;
       writerActive.set(key, active);
       const f = followed.get(key);
-      // The writer is gone: whatever it appended last is read before reporting it.
-      if (f && !active) await readFollowed(f, { always: true, writerActive: false });
-      else emit(key, { entries: [], writerActive: active });
+      // The writer is gone: whatever it appended last is read before reporting it, and the file
+      // handle is given back until the next run writes again.
+      if (f && !active) {
+        await readFollowed(f, { always: true, writerActive: false });
+        void f.tailer.release();
+      } else emit(key, { entries: [], writerActive: active });
       return;
     }
     if (!isTranscriptName(name) || event === 'unlink') return;
@@ -259,7 +326,7 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
     const f = key ? followed.get(key) : undefined;
     if (f) {
       f.settle.trigger();
-      await readFollowed(f);
+      await readCoalesced(f);
     }
   }
 
@@ -292,6 +359,7 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
       for (const f of followed.values()) f.settle.cancel();
       await watcher?.close();
       await registryQueue.catch(() => undefined);
+      await Promise.all([...followed.values()].map((f) => f.tailer.release()));
     },
     tracked: () => followed.size,
   };
