@@ -305,6 +305,57 @@ describe('tracker sub-agents (real 7.35 parent + child)', () => {
     ).toEqual([]);
   });
 
+  const parentRunning = () => ({
+    ...records('v2026.7.35-gateway/agents/main/sessions/sessions.json').get(PARENT_KEY)!,
+    status: 'running' as const,
+    endedAt: undefined,
+  });
+  const turnsOf = (events: TurnEvent[]) =>
+    events.filter((e) => e.type !== 'turn-update').map((e) => `${e.type} #${e.turn} ${e.view.state}`);
+
+  it('the spawn turn read together with the announce turn ends done in its own box (the demo showed [INTERRUPTED] main | 0s)', () => {
+    const t = createTracker({ labeler });
+    const reg = records('v2026.7.35-gateway/agents/main/sessions/sessions.json');
+    const parent = fixtureEntries('parent735');
+    const events: TurnEvent[] = [];
+    // The registry holds the parent's last run only: its startedAt is the announce run's.
+    events.push(
+      ...t.apply({ agent: 'main', key: PARENT_KEY, record: parentRunning(), entries: [] }, 1795514482500),
+    );
+    events.push(...t.apply({ agent: 'main', key: PARENT_KEY, entries: parent.slice(0, 7) }, 1795514483403));
+    events.push(
+      ...t.apply(
+        { agent: 'main', key: CHILD_KEY, record: reg.get(CHILD_KEY)!, entries: fixtureEntries('child735') },
+        1795514484340,
+      ),
+    );
+    events.push(...t.apply({ agent: 'main', key: PARENT_KEY, entries: parent.slice(7) }, 1795514485244));
+    expect(turnsOf(events)).toEqual([
+      'turn-start #1 active',
+      'turn-end #1 done',
+      'turn-start #2 done',
+      'turn-end #2 done',
+    ]);
+    const spawnTurn = events.find((e) => e.type === 'turn-end' && e.turn === 1)!.view;
+    expect(spawnTurn.startedAt).toBe(Date.parse('2026-11-24T10:01:23.178Z'));
+    expect(spawnTurn.lines.find((l) => l.kind === 'tool')).toMatchObject({ subagent: { state: 'done' } });
+  });
+
+  it('a finished spawn turn waits for the sub-agent its spawn result named before any source shows it', () => {
+    const t = createTracker({ labeler, childWaitMs: 10_000 });
+    const parent = fixtureEntries('parent735');
+    const events = t.apply(
+      { agent: 'main', key: PARENT_KEY, record: parentRunning(), entries: parent.slice(0, 9) },
+      1795514483700,
+    );
+    expect(t.view(PARENT_KEY)?.state).toBe('active');
+    events.push(...t.tick(1795514483700 + 9_999));
+    expect(turnsOf(events)).toEqual(['turn-start #1 active']);
+    // The child never shows up (another agent folder, not followed): the box ends after the wait.
+    events.push(...t.tick(1795514483700 + 10_000));
+    expect(turnsOf(events)).toEqual(['turn-start #1 active', 'turn-end #1 done']);
+  });
+
   it('interruptAll ends every live box once', () => {
     const t = createTracker({ labeler });
     t.apply({ agent: 'main', key: THREAD_KEY, entries: [], writerActive: true }, 1000);

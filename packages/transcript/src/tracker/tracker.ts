@@ -17,6 +17,12 @@ export interface TrackerOptions extends TickOptions {
   stopGraceMs?: number;
   /** Turns that ended before this time (history read at startup) are tracked but never announced. */
   since?: number;
+  /**
+   * How long a turn whose sessions_spawn named a sub-agent the sources have not shown yet keeps
+   * its box active, waiting for it (the registry names the child a little after the spawn result
+   * is written). Default 10 s.
+   */
+  childWaitMs?: number;
 }
 
 export interface TurnEvent {
@@ -58,6 +64,14 @@ interface Session {
   /** When the run was seen to stop (registry left running / lock gone) while the turn was active. */
   stoppedAt?: number;
   removed?: boolean;
+  /**
+   * Final boxes of turns that ended and were followed by the next turn within the change being
+   * applied (a spawn turn's end and the announce turn read together): each still gets its own
+   * end — not an `interrupted` end made from the last view announced. Emptied by every emit.
+   */
+  closed: SessionView[];
+  /** Tracker time at which the current turn was seen ended (times the wait for unseen sub-agents). */
+  endSeenAt?: number;
 }
 
 interface Emitted {
@@ -77,12 +91,13 @@ export function createTracker(opts: TrackerOptions): Tracker {
   const parentByChild = new Map<string, string>();
   const ctx = { labeler: opts.labeler };
   const grace = opts.stopGraceMs ?? 5_000;
+  const childWait = opts.childWaitMs ?? 10_000;
   let lastNow = opts.since ?? 0;
 
   const get = (key: string): Session => {
     let s = sessions.get(key);
     if (!s) {
-      s = { key, seen: new Set(), children: [] };
+      s = { key, seen: new Set(), children: [], closed: [] };
       sessions.set(key, s);
     }
     return s;
@@ -103,9 +118,34 @@ export function createTracker(opts: TrackerOptions): Tracker {
     for (const e of entries) {
       if (e.type !== 'session' && s.seen.has(e.id)) continue;
       if (e.type !== 'session') remember(s.seen, e.id);
-      const v = s.view ?? (isActivity(e) ? ensureView(s, e.timestamp || lastNow) : undefined);
-      if (v) s.view = reduce(v, e, ctx);
+      let v = s.view ?? (isActivity(e) ? ensureView(s, e.timestamp || lastNow) : undefined);
+      // A box opened by the registry before any entry took the record's startedAt; an entry older
+      // than that proves the start belongs to a later run (a registry entry holds only its last
+      // run: the replayed 7.35 spawn turn showed the announce run's start and ended at "0s").
+      if (
+        v?.state === 'active' &&
+        v.lines.length === 0 &&
+        isActivity(e) &&
+        e.timestamp > 0 &&
+        e.timestamp < v.startedAt
+      )
+        v = { ...v, startedAt: e.timestamp, lastActivityAt: e.timestamp };
+      if (v) setView(s, reduce(v, e, ctx));
     }
+  }
+
+  /** Every turn change goes through here, so the turn it leaves keeps its own final box. */
+  function setView(s: Session, next: SessionView) {
+    const prev = s.view;
+    if (prev && next.turn !== prev.turn) {
+      indexChildren(s);
+      const box = compose(s.key) ?? prev;
+      // The box of a finished turn is final even if a sub-agent it drew was still running.
+      s.closed.push(box.state === 'active' && prev.state !== 'active' ? { ...box, state: prev.state } : box);
+      s.children = [];
+      s.endSeenAt = undefined;
+    }
+    s.view = next;
   }
 
   function applyRecord(s: Session, record: SessionRecord, now: number) {
@@ -116,9 +156,13 @@ export function createTracker(opts: TrackerOptions): Tracker {
     if (record.status === 'running') {
       s.stoppedAt = undefined;
       const v = s.view;
-      // The seed's reactivation rule: running and started after the last completion.
+      // The seed's reactivation rule: running and started after the last completion. Only news
+      // counts: every change carries the record, and one already seen while the turn ran is no
+      // sign of a new run even if its startedAt is later (a registry entry holds its last run).
+      const news = prev?.status !== 'running' || prev.startedAt !== record.startedAt;
       if (!v) ensureView(s, started);
-      else if (v.state !== 'active' && started > (v.endedAt ?? v.startedAt)) s.view = startTurn(v, started);
+      else if (news && v.state !== 'active' && started > (v.endedAt ?? v.startedAt))
+        setView(s, startTurn(v, started));
     } else if (prev?.status === 'running' && s.view?.state === 'active') {
       s.stoppedAt ??= record.endedAt ?? now;
     }
@@ -156,6 +200,11 @@ export function createTracker(opts: TrackerOptions): Tracker {
     s.stoppedAt = undefined;
   }
 
+  function markEnd(s: Session, now: number) {
+    if (s.view && s.view.state !== 'active') s.endSeenAt ??= now;
+    else s.endSeenAt = undefined;
+  }
+
   /** Re-reads which sub-agents the current turn spawned (after the view changed). */
   function indexChildren(s: Session) {
     const keys: string[] = [];
@@ -176,9 +225,16 @@ export function createTracker(opts: TrackerOptions): Tracker {
       const child = compose(ck, depth + 1);
       if (child) children.set(ck, child);
     }
-    if (children.size === 0) return own;
+    // A child the spawn result named but no source has shown yet is about to start: wait for it.
+    const s = sessions.get(key);
+    const unseen =
+      own.state !== 'active' &&
+      s !== undefined &&
+      s.children.some((ck) => !children.has(ck)) &&
+      lastNow - (s.endSeenAt ?? lastNow) < childWait;
+    if (children.size === 0 && !unseen) return own;
     let view = nestSubagents(own, children);
-    const running = [...children.values()].some((c) => c.state === 'active');
+    const running = unseen || [...children.values()].some((c) => c.state === 'active');
     if (own.state !== 'active' && running) {
       const { endedAt: _e, ...rest } = view;
       view = { ...rest, state: 'active' };
@@ -213,6 +269,41 @@ export function createTracker(opts: TrackerOptions): Tracker {
     return k;
   }
 
+  /** Turns that ended and were followed by another within one change: each ends with its own box. */
+  function closeTurns(key: string, events: TurnEvent[]) {
+    const s = sessions.get(key);
+    if (!s || s.closed.length === 0) return;
+    const closed = s.closed;
+    s.closed = [];
+    if (holder(key)) return; // drawn in a parent's box: no box of its own
+    for (const view of closed) {
+      const prev = emitted.get(key);
+      const history = opts.since !== undefined && (view.endedAt ?? 0) < opts.since;
+      if (prev && prev.turn > view.turn) continue;
+      if (prev?.turn === view.turn) {
+        if (!prev.ended && !prev.silent) events.push({ type: 'turn-end', key, turn: view.turn, view });
+        else if (!prev.silent && !sameView(prev.view, view))
+          events.push({ type: 'turn-update', key, turn: view.turn, view });
+      } else if (!history) {
+        if (prev && !prev.ended && !prev.silent)
+          events.push({
+            type: 'turn-end',
+            key,
+            turn: prev.turn,
+            view: endTurn(prev.view, 'interrupted', view.startedAt),
+          });
+        events.push({ type: 'turn-start', key, turn: view.turn, view });
+        events.push({ type: 'turn-end', key, turn: view.turn, view });
+      }
+      emitted.set(key, {
+        turn: view.turn,
+        ended: true,
+        view,
+        ...(prev?.silent || history ? { silent: true } : {}),
+      });
+    }
+  }
+
   function emit(keys: Iterable<string>): TurnEvent[] {
     const events: TurnEvent[] = [];
     const owners = new Set<string>();
@@ -223,6 +314,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
     for (const key of owners) {
       const box = compose(key);
       if (!box) continue;
+      closeTurns(key, events);
       const prev = emitted.get(key);
       if (holder(key)) {
         emitted.set(key, { turn: box.turn, ended: true, view: box, silent: true });
@@ -263,17 +355,21 @@ export function createTracker(opts: TrackerOptions): Tracker {
   return {
     apply(change, now) {
       const t = now ?? lastNow;
+      lastNow = Math.max(lastNow, t);
       const s = get(change.key);
+      // The record first: it says which run the entries belong to (a rotation resets de-dup, a
+      // new run's `running` opens its box), and entries older than its start correct it.
+      if (change.record) applyRecord(s, change.record, t);
       applyEntries(s, change.entries);
       if (change.rewritten && s.view)
         s.view = noteCompacted(s.view, s.view.lastActivityAt, `rewrite:${s.view.compactions}`);
-      if (change.record) applyRecord(s, change.record, t);
       if (change.writerActive !== undefined) applyWriter(s, change.writerActive, t);
       if (change.removed) {
         s.removed = true;
         if (s.view?.state === 'active') s.view = endTurn(s.view, 'interrupted', t);
       }
       indexChildren(s);
+      markEnd(s, t);
       const keys = [change.key];
       if (s.record?.parentKey) keys.push(s.record.parentKey);
       return emit(keys);
@@ -282,12 +378,21 @@ export function createTracker(opts: TrackerOptions): Tracker {
       lastNow = Math.max(lastNow, now);
       const changed: string[] = [];
       for (const s of sessions.values()) {
+        // A finished turn still waiting for a sub-agent it named: the wait may have run out.
+        if (
+          s.view &&
+          s.view.state !== 'active' &&
+          s.children.length > 0 &&
+          emitted.get(s.key)?.ended === false
+        )
+          changed.push(s.key);
         if (!s.view || s.view.state !== 'active') continue;
         const before = s.view;
         settleStop(s, now);
         if (s.view.state === 'active') s.view = tickView(s.view, now, opts);
         if (s.view !== before) {
           indexChildren(s);
+          markEnd(s, now);
           changed.push(s.key);
         }
       }
