@@ -192,6 +192,6 @@ describe('delivery under Mattermost faults', () => {
       expect(fig.posts).toBe(1);
       expect(boxOf(s.server.post(post.id)!)?.s).toBe('a');
     },
-    { knownBug: 'after a 403 on a deleted post the daemon re-creates the box as a second post' },
+    60_000,
   );
 });

@@ -142,10 +142,6 @@ describe('OpenClaw state faults', () => {
       fig.fds = d.fdCount();
       expect(fig.queued_after).toBe(0);
     },
-    {
-      timeoutMs: 180_000,
-      knownBug:
-        'sessions whose box was queued (beyond MAX_ACTIVE_SESSIONS) get a phantom turn-2 box ending [INTERRUPTED]',
-    },
+    180_000,
   );
 });
