@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleNodeApp } from '../scripts/bundle-node-app.mjs';
 import { formatTable, validateFigures } from './table.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,38 +32,17 @@ function findBenchFiles() {
   return files.sort().filter((f) => !filter || f.includes(filter));
 }
 
-// Workspace packages are TypeScript source, so they are bundled; everything else stays an
-// ordinary import resolved from the repo's node_modules.
-const externalThirdParty = {
-  name: 'external-third-party',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (a) => {
-      if (a.path.startsWith('@livestatus/')) return undefined;
-      return { path: a.path, external: true };
-    });
-  },
-};
-
 async function bundle(file, outDir) {
   const rel = path
     .relative(root, file)
     .replace(/[\\/]/g, '__')
     .replace(/\.(tsx?|mjs)$/, '.mjs');
   const outfile = path.join(outDir, rel);
-  await build({
-    entryPoints: [file],
+  await bundleNodeApp({
+    entry: file,
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    jsx: 'automatic',
     sourcemap: 'inline',
-    logLevel: 'error',
-    plugins: [externalThirdParty],
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
+    banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   });
   return outfile;
 }
