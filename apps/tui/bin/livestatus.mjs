@@ -15,5 +15,8 @@ if (!existsSync(fileURLToPath(dist))) {
   process.stderr.write('livestatus: not built yet — run `npm run build` (in the repository root)\n');
   process.exit(1);
 }
+// React (external, shared with Ink) picks its build from NODE_ENV when first imported: users get
+// the production build unless they ask otherwise. The TUI spawns no child that could inherit it.
+process.env.NODE_ENV ??= 'production';
 const { main } = await import(dist.href);
 process.exitCode = await main(process.argv.slice(2), process.env);
