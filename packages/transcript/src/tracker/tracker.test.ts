@@ -363,3 +363,54 @@ describe('tracker sub-agents (real 7.35 parent + child)', () => {
     expect(t.interruptAll(3000)).toEqual([]);
   });
 });
+
+describe('tracker memory: what it keeps is bounded by live sessions, not by history (daemon RSS grew per turn)', () => {
+  const base = fixtureEntries('basic735');
+  /** The real basic turn, as turn `i` of a session: own ids, one minute later per turn. */
+  const turn = (i: number): TranscriptEntry[] =>
+    base.map((e) => ({
+      ...e,
+      id: `${e.id}-${i}`,
+      parentId: e.parentId === null ? null : `${e.parentId}-${i}`,
+      timestamp: e.timestamp + i * 60_000,
+    }));
+  const record = (key: string, i: number): SessionRecord => ({
+    key,
+    sessionId: 'basic',
+    agent: 'main',
+    status: 'done',
+    startedAt: base[0]!.timestamp + i * 60_000,
+    transcript: { kind: 'jsonl', path: '/nowhere.jsonl' },
+  });
+
+  it('300 sessions that each ran one turn and left the registry leave only their turn numbers', () => {
+    const t = createTracker({ labeler });
+    for (let i = 0; i < 300; i++) {
+      const key = `agent:main:explicit:soak-${i}`;
+      const events = t.apply(
+        { agent: 'main', key, record: record(key, i), entries: turn(i) },
+        base.at(-1)!.timestamp,
+      );
+      expect(events.map((e) => e.type)).toEqual(['turn-start', 'turn-end']);
+      t.apply({ agent: 'main', key, entries: [], removed: true });
+    }
+    expect(t.retained()).toEqual({ sessions: 0, boxes: 0, seenIds: 0, parentLinks: 0, turnFloors: 300 });
+    // A key that comes back continues its turn numbers: (key, turn) never names an old box.
+    const back = t.apply({ agent: 'main', key: 'agent:main:explicit:soak-7', entries: turn(400) });
+    expect(back.map((e) => `${e.type} #${e.turn}`)).toEqual(['turn-start #2', 'turn-end #2']);
+  });
+
+  it('a session running 300 turns keeps its current turn only, and a re-read of old turns starts none', () => {
+    const t = createTracker({ labeler });
+    const key = 'agent:main:explicit:long-lived';
+    for (let i = 0; i < 300; i++) t.apply({ agent: 'main', key, entries: turn(i) });
+    expect(t.view(key)).toMatchObject({ turn: 300, state: 'done' });
+    expect(t.retained()).toMatchObject({ sessions: 1, boxes: 1 });
+    expect(t.retained().seenIds).toBeLessThanOrEqual(base.length);
+    // A rewrite re-read brings the last turns again (bounded tail): nothing restarts.
+    const reread = [...turn(297), ...turn(298), ...turn(299)];
+    const events = t.apply({ agent: 'main', key, entries: reread, rewritten: true });
+    expect(events.filter((e) => e.type === 'turn-start')).toEqual([]);
+    expect(t.view(key)).toMatchObject({ turn: 300 });
+  });
+});

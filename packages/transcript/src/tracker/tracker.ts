@@ -52,6 +52,8 @@ export interface Tracker {
   sessions(): TrackedSession[];
   /** The composed view of a session's current turn. */
   view(key: string): SessionView | undefined;
+  /** What the tracker holds (counts, for tests and health): bounded by the live sessions, not by history. */
+  retained(): { sessions: number; boxes: number; seenIds: number; parentLinks: number; turnFloors: number };
 }
 
 interface Session {
@@ -72,6 +74,11 @@ interface Session {
   closed: SessionView[];
   /** Tracker time at which the current turn was seen ended (times the wait for unseen sub-agents). */
   endSeenAt?: number;
+  /**
+   * Entries up to this time belong to turns already closed: a re-read after a rewrite may bring
+   * them again, and they are skipped without keeping their ids (`seen` holds the current turn's).
+   */
+  closedUpTo: number;
 }
 
 interface Emitted {
@@ -83,12 +90,15 @@ interface Emitted {
 }
 
 const SEEN_MAX = 20_000;
+const TURN_FLOORS_MAX = 10_000;
 const MAX_NESTING = 5;
 
 export function createTracker(opts: TrackerOptions): Tracker {
   const sessions = new Map<string, Session>();
   const emitted = new Map<string, Emitted>();
   const parentByChild = new Map<string, string>();
+  /** Last turn number of forgotten sessions (see `forget`). */
+  const turnFloors = new Map<string, number>();
   const ctx = { labeler: opts.labeler };
   const grace = opts.stopGraceMs ?? 5_000;
   const childWait = opts.childWaitMs ?? 10_000;
@@ -97,7 +107,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
   const get = (key: string): Session => {
     let s = sessions.get(key);
     if (!s) {
-      s = { key, seen: new Set(), children: [], closed: [] };
+      s = { key, seen: new Set(), children: [], closed: [], closedUpTo: 0 };
       sessions.set(key, s);
     }
     return s;
@@ -110,6 +120,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
       agent: s.record?.agent ?? (agentFromKey(s.key) || 'main'),
       ...(s.record?.label ? { label: s.record.label } : {}),
       startedAt: at,
+      turn: (turnFloors.get(s.key) ?? 0) + 1,
     });
     return s.view;
   }
@@ -117,7 +128,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
   function applyEntries(s: Session, entries: TranscriptEntry[]) {
     for (const e of entries) {
       if (e.type !== 'session' && s.seen.has(e.id)) continue;
-      if (e.type !== 'session') remember(s.seen, e.id);
+      if (e.type !== 'session' && e.timestamp > 0 && e.timestamp <= s.closedUpTo) continue;
       let v = s.view ?? (isActivity(e) ? ensureView(s, e.timestamp || lastNow) : undefined);
       // A box opened by the registry before any entry took the record's startedAt; an entry older
       // than that proves the start belongs to a later run (a registry entry holds only its last
@@ -131,6 +142,8 @@ export function createTracker(opts: TrackerOptions): Tracker {
       )
         v = { ...v, startedAt: e.timestamp, lastActivityAt: e.timestamp };
       if (v) setView(s, reduce(v, e, ctx));
+      // After the view moved on: an entry that opened the next turn is that turn's.
+      if (e.type !== 'session') remember(s.seen, e.id);
     }
   }
 
@@ -144,6 +157,9 @@ export function createTracker(opts: TrackerOptions): Tracker {
       s.closed.push(box.state === 'active' && prev.state !== 'active' ? { ...box, state: prev.state } : box);
       s.children = [];
       s.endSeenAt = undefined;
+      // Only the current turn's entry ids are kept; older ones are recognised by their time.
+      s.closedUpTo = Math.max(s.closedUpTo, prev.lastActivityAt, prev.endedAt ?? 0);
+      s.seen = new Set();
     }
     s.view = next;
   }
@@ -151,7 +167,10 @@ export function createTracker(opts: TrackerOptions): Tracker {
   function applyRecord(s: Session, record: SessionRecord, now: number) {
     const prev = s.record;
     s.record = record;
-    if (prev && prev.sessionId !== record.sessionId) s.seen = new Set();
+    if (prev && prev.sessionId !== record.sessionId) {
+      s.seen = new Set();
+      s.closedUpTo = 0;
+    }
     const started = record.startedAt ?? record.updatedAt ?? now;
     if (record.status === 'running') {
       s.stoppedAt = undefined;
@@ -269,6 +288,31 @@ export function createTracker(opts: TrackerOptions): Tracker {
     return k;
   }
 
+  /**
+   * A session that left the registry is dropped once its box has ended (nothing of it is drawn
+   * any more); only its turn number stays, so a key that comes back never reuses a (key, turn).
+   */
+  function forget(s: Session) {
+    const e = emitted.get(s.key);
+    if (s.view?.state === 'active' || (e && !e.ended)) return;
+    // A sub-agent drawn in its parent's current box stays while that box may still show it.
+    for (const o of sessions.values()) if (o.children.includes(s.key)) return;
+    sessions.delete(s.key);
+    emitted.delete(s.key);
+    parentByChild.delete(s.key);
+    for (const ck of s.children) if (parentByChild.get(ck) === s.key) parentByChild.delete(ck);
+    const turn = Math.max(s.view?.turn ?? 0, e?.turn ?? 0);
+    if (turn > 0) {
+      turnFloors.delete(s.key);
+      turnFloors.set(s.key, turn);
+      // Insertion order: the oldest forgotten keys go first.
+      for (const k of turnFloors.keys()) {
+        if (turnFloors.size <= TURN_FLOORS_MAX) break;
+        turnFloors.delete(k);
+      }
+    }
+  }
+
   /** Turns that ended and were followed by another within one change: each ends with its own box. */
   function closeTurns(key: string, events: TurnEvent[]) {
     const s = sessions.get(key);
@@ -372,7 +416,9 @@ export function createTracker(opts: TrackerOptions): Tracker {
       markEnd(s, t);
       const keys = [change.key];
       if (s.record?.parentKey) keys.push(s.record.parentKey);
-      return emit(keys);
+      const events = emit(keys);
+      if (s.removed) forget(s);
+      return events;
     },
     tick(now) {
       lastNow = Math.max(lastNow, now);
@@ -423,6 +469,17 @@ export function createTracker(opts: TrackerOptions): Tracker {
       return out;
     },
     view: (key) => compose(key),
+    retained() {
+      let seenIds = 0;
+      for (const s of sessions.values()) seenIds += s.seen.size;
+      return {
+        sessions: sessions.size,
+        boxes: emitted.size,
+        seenIds,
+        parentLinks: parentByChild.size,
+        turnFloors: turnFloors.size,
+      };
+    },
   };
 }
 
