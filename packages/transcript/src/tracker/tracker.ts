@@ -2,6 +2,16 @@
 // sources' SessionChanges and the clock's ticks, keeps per session key the latest record and the
 // current turn's view, and says when a box starts, changes and ends — so the daemon keeps exactly
 // one post per (key, turn). Pure: time only enters through `tick(now)` / `apply(change, now)`.
+//
+// Sessions are keyed by session key alone, not (agent, key), on purpose: (key, turn) is the box
+// identity the daemon persists and resumes after a restart, and `view(key)` is how the TUI and
+// `render <sessionKey>` name a session. OpenClaw keys carry their agent (`agent:<a>:…`, written
+// only under `agents/<a>/`, one era per agent folder: discovery picks the DB over an old
+// sessions.json), so keys only repeat across folders when a state dir holds copies (the demo's
+// SQLite runs reuse the JSONL runs' keys in other folders). Such a key is one session here whose
+// runs follow each other: another run's sessionId resets de-duplication and its turns continue the
+// numbering, so (key, turn) never names another run's box. Two copies running at the same moment
+// would share a box; keying by agent would need the daemon's box identity to change with it.
 import { nestSubagents } from '../core/nest.ts';
 import { noteCompacted, reduce } from '../core/reduce.ts';
 import { agentFromKey } from '../core/session-key.ts';
