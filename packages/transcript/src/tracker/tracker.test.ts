@@ -364,6 +364,49 @@ describe('tracker sub-agents (real 7.35 parent + child)', () => {
   });
 });
 
+describe('tracker registry removal', () => {
+  const KEY = 'agent:main:explicit:fault-61';
+  const run = fixtureEntries('basic735');
+  const end = run.at(-1)!.timestamp;
+  const rec = (status: SessionRecord['status']): SessionRecord => ({
+    key: KEY,
+    sessionId: 'basic',
+    agent: 'main',
+    status,
+    startedAt: run[0]!.timestamp,
+    transcript: { kind: 'jsonl', path: '/nowhere.jsonl' },
+  });
+  const turns = (events: TurnEvent[]) =>
+    events.filter((e) => e.type !== 'turn-update').map((e) => `${e.type} #${e.turn} ${e.view.state}`);
+
+  it('a key missing from one registry version and back in the next keeps its turn (100 sessions: phantom turn-2 boxes)', () => {
+    const t = createTracker({ labeler, stopGraceMs: 5_000 });
+    const events = t.apply(
+      { agent: 'main', key: KEY, record: rec('running'), entries: run.slice(0, 6) },
+      run[5]!.timestamp,
+    );
+    events.push(...t.apply({ agent: 'main', key: KEY, entries: [], removed: true }, run[5]!.timestamp + 10));
+    events.push(...t.apply({ agent: 'main', key: KEY, record: rec('running'), entries: run.slice(6) }, end));
+    events.push(...t.apply({ agent: 'main', key: KEY, record: rec('done'), entries: [] }, end + 100));
+    events.push(...t.tick(end + 60_000));
+    expect(turns(events)).toEqual(['turn-start #1 active', 'turn-end #1 done']);
+  });
+
+  it('a session that left the registry for good is interrupted after the grace period, then forgotten', () => {
+    const t = createTracker({ labeler, stopGraceMs: 5_000 });
+    const events = t.apply(
+      { agent: 'main', key: KEY, record: rec('running'), entries: run.slice(0, 6) },
+      1000,
+    );
+    events.push(...t.apply({ agent: 'main', key: KEY, entries: [], removed: true }, 2000));
+    events.push(...t.tick(6999));
+    expect(turns(events)).toEqual(['turn-start #1 active']);
+    events.push(...t.tick(7000));
+    expect(turns(events)).toEqual(['turn-start #1 active', 'turn-end #1 interrupted']);
+    expect(t.retained()).toMatchObject({ sessions: 0, boxes: 0 });
+  });
+});
+
 describe('tracker memory: what it keeps is bounded by live sessions, not by history (daemon RSS grew per turn)', () => {
   const base = fixtureEntries('basic735');
   /** The real basic turn, as turn `i` of a session: own ids, one minute later per turn. */

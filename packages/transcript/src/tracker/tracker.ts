@@ -220,7 +220,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
   function settleStop(s: Session, now: number) {
     const v = s.view;
     if (!v || v.state !== 'active' || s.stoppedAt === undefined) return;
-    if (s.record?.status === 'running' || now - s.stoppedAt < grace) return;
+    if ((s.record?.status === 'running' && !s.removed) || now - s.stoppedAt < grace) return;
     const status = s.record?.status;
     s.view =
       status === 'failed' || status === 'timeout'
@@ -419,8 +419,13 @@ export function createTracker(opts: TrackerOptions): Tracker {
         s.view = noteCompacted(s.view, s.view.lastActivityAt, `rewrite:${s.view.compactions}`);
       if (change.writerActive !== undefined) applyWriter(s, change.writerActive, t);
       if (change.removed) {
+        // Like any stop, after the grace period: a registry version that misses a key for a moment
+        // (a stale concurrent write landing last) must not end its turn, nor start a turn 2 when
+        // the key is back in the next version (seen under 100 sessions starting at once).
         s.removed = true;
-        if (s.view?.state === 'active') s.view = endTurn(s.view, 'interrupted', t);
+        if (s.view?.state === 'active') s.stoppedAt ??= t;
+      } else if (s.removed) {
+        s.removed = undefined;
       }
       indexChildren(s);
       markEnd(s, t);
@@ -452,7 +457,12 @@ export function createTracker(opts: TrackerOptions): Tracker {
           changed.push(s.key);
         }
       }
-      return emit(changed);
+      const events = emit(changed);
+      for (const key of changed) {
+        const s = sessions.get(key);
+        if (s?.removed) forget(s);
+      }
+      return events;
     },
     interruptAll(now) {
       const events: TurnEvent[] = [];
