@@ -4,6 +4,7 @@
 // process, frees the port and removes the temp dir.
 import { existsSync } from 'node:fs';
 import { DEFAULT_IDS } from '@livestatus/mm-dev-server';
+import { validateProps } from '@livestatus/render/props';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script without type declarations
 import { buildDemo } from '../build.mjs';
@@ -70,6 +71,10 @@ describe('npm start demo (built bundle, --no-tui)', () => {
       body: JSON.stringify({ login_id: 'alice', password: DEFAULT_IDS.alicePassword }),
     });
     const token = /MMAUTHTOKEN=([^;]+)/.exec(login.headers.getSetCookie().join('; '))?.[1];
+    const isDone = (props: unknown) => {
+      const v = validateProps(props);
+      return v.ok && v.view.state === 'done';
+    };
     const done = async () => {
       const res = await fetch(`${pageUrl}api/v4/channels/${DEFAULT_IDS.channelId}/posts`, {
         headers: { cookie: `MMAUTHTOKEN=${token}`, 'x-requested-with': 'XMLHttpRequest' },
@@ -79,8 +84,10 @@ describe('npm start demo (built bundle, --no-tui)', () => {
         (p) =>
           p.user_id === DEFAULT_IDS.botUserId &&
           p.type === 'custom_livestatus' &&
-          p.props?.livestatus !== undefined &&
-          p.message.startsWith('[DONE]'),
+          // What the plugin draws: the validated view in the props, and the Markdown box
+          // in `message` for mobile and plugin-less clients (escaped: `\\[DONE\\]`).
+          isDone(p.props?.livestatus) &&
+          p.message.startsWith('> \\[DONE\\]'),
       );
     };
     await expect
