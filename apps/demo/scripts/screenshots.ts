@@ -61,7 +61,7 @@ try {
   // Wait for a moment worth showing: turns already done, and one live with a few lines.
   await until(
     'finished posts',
-    async () => (await botPosts(base)).filter((m) => m.startsWith('[DONE]')).length >= 2,
+    async () => (await botPosts(base)).filter((m) => m.startsWith('> \\[DONE\\]')).length >= 2,
     90_000,
   );
   const page = context.pages()[0] ?? (await context.newPage());
