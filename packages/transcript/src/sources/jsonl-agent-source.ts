@@ -16,6 +16,7 @@ import {
   type StartupWindow,
   sameRecord,
 } from './agent-source.ts';
+import { createLockEvents } from './lock-events.ts';
 import { createDebouncer, type SourceClock } from './source-clock.ts';
 import { createTranscriptTailer, type TranscriptTailer } from './transcript-tailer.ts';
 
@@ -45,6 +46,8 @@ interface Followed {
   /** A change-event read is running; `again` asks for one more when it ends (bursts coalesce). */
   reading: Promise<void> | undefined;
   again: boolean;
+  /** The writer is gone: handle and read buffer given back after any read. */
+  parked: boolean;
 }
 
 /**
@@ -87,7 +90,22 @@ function createSettle(clock: SourceClock, ms: number, fn: () => void) {
 const isTranscriptName = (name: string) => name.endsWith('.jsonl') && !name.endsWith('.trajectory.jsonl');
 const isLockName = (name: string) => name.endsWith('.jsonl.lock');
 
-export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSourceContext): AgentSource {
+/** What a JSONL agent source holds (regression tests bound it: counts, not bytes). */
+export interface JsonlRetained {
+  /** Sessions with a tailer (followed recently; parked ones included). */
+  followed: number;
+  /** Of those, parked: the writer is gone. */
+  parked: number;
+  /** Read-buffer bytes the tailers keep between reads. */
+  bufferBytes: number;
+  /** Lock events waiting to report. */
+  pendingLockEvents: number;
+}
+
+export function createJsonlAgentSource(
+  options: JsonlAgentOptions,
+  ctx: AgentSourceContext,
+): AgentSource & { retained(): JsonlRetained } {
   const { sessionsDir, sessionsJson, agent } = options;
   const records = new Map<string, SessionRecord>();
   const followed = new Map<string, Followed>();
@@ -172,6 +190,7 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
       }),
       reading: undefined,
       again: false,
+      parked: false,
     };
     followed.set(record.key, entry);
     keyByFile.set(path.basename(file), record.key);
@@ -179,14 +198,49 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
     const lock = await exists(`${file}.lock`);
     writerActive.set(record.key, lock);
     await readFollowed(entry, { always: true, writerActive: lock });
+    parkIfOver(entry, record);
+  }
+
+  /**
+   * No lock and the registry says the run is over: nothing is writing (a finished session seen at
+   * startup, or a run whose lock came and went before the watcher saw it).
+   */
+  function parkIfOver(f: Followed, record: SessionRecord) {
+    if (
+      record.status !== 'running' &&
+      followed.get(f.key) === f &&
+      writerActive.get(f.key) === false &&
+      !f.parked
+    )
+      park(f);
   }
 
   /** Stop following: the settle timer stops and the file handle is closed. */
   function unfollow(f: Followed) {
-    keyByFile.delete(path.basename(f.path));
+    const name = path.basename(f.path);
+    keyByFile.delete(name);
     f.settle.cancel();
     if (followed.get(f.key) === f) followed.delete(f.key);
     void f.tailer.release();
+  }
+
+  /**
+   * The writer of a followed session is gone (its lock was removed, or the registry says the run
+   * is over and there is no lock) and its last entries are read: until the next run the transcript
+   * holds no open handle and no read buffer, even when a late change event or settle read reopens
+   * them. A soak kept both for every transcript it had followed: handles up to the pool's 256 and
+   * a 64 KB buffer each. The tailer itself stays, with its offset and entry ids, so the next run
+   * continues where this one ended; the lock's `add` (or a registry update saying `running`)
+   * unparks it. The file stays watched: chokidar's `unwatch` of one file also silenced the
+   * registry's events in the same folder.
+   */
+  function park(f: Followed) {
+    f.parked = true;
+    void f.tailer.release();
+  }
+
+  function unpark(f: Followed) {
+    f.parked = false;
   }
 
   /**
@@ -218,6 +272,8 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
       return;
     }
     if (followed.get(f.key) !== f) return; // rotated away while reading
+    // A late change event or settle read of a parked transcript reopened the handle: give it back.
+    if (f.parked) void f.tailer.release();
     ctx.countBytes(result.bytesRead);
     if (result.malformed.length > 0) {
       ctx.countMalformed(result.malformed.length);
@@ -256,9 +312,10 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
         work.push(follow(record, false));
         continue;
       }
+      if (current && record.status === 'running') unpark(current);
       if (!changed && !initial) continue;
       // A followed session's new record goes out together with whatever was appended meanwhile.
-      if (current) work.push(readFollowed(current, { always: true }));
+      if (current) work.push(readFollowed(current, { always: true }).then(() => parkIfOver(current, record)));
       else emit(record.key, { entries: [] });
     }
     for (const key of [...records.keys()]) {
@@ -288,6 +345,31 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
     return mine;
   }
 
+  const onLockEvent = createLockEvents({
+    async keyOf(transcript) {
+      if (!keyByFile.has(transcript)) await reloadRegistry();
+      return keyByFile.get(transcript);
+    },
+    exists,
+    async report(key, active) {
+      if (closed) return;
+      const changed = writerActive.get(key) !== active;
+      writerActive.set(key, active);
+      const f = followed.get(key);
+      if (active || !f) {
+        if (f) unpark(f);
+        if (changed) emit(key, { entries: [], writerActive: active });
+        return;
+      }
+      // The writer is gone: whatever it appended last is read before reporting it (a lock that was
+      // already gone when the session was followed is reported by that first read); then the
+      // transcript costs nothing until the next run (see park).
+      if (f.parked) return;
+      await readFollowed(f, changed ? { always: true, writerActive: false } : {});
+      if (followed.get(key) === f && writerActive.get(key) === false) park(f);
+    },
+  });
+
   async function onFileEvent(event: string, p: string) {
     if (closed) return;
     const name = path.basename(p);
@@ -296,23 +378,7 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
       return;
     }
     if (isLockName(name)) {
-      const transcript = name.slice(0, -'.lock'.length);
-      let key = keyByFile.get(transcript);
-      if (!key) {
-        await reloadRegistry();
-        key = keyByFile.get(transcript);
-      }
-      if (!key) return;
-      const active = event !== 'unlink';
-      if (writerActive.get(key) === active) return;
-      writerActive.set(key, active);
-      const f = followed.get(key);
-      // The writer is gone: whatever it appended last is read before reporting it, and the file
-      // handle is given back until the next run writes again.
-      if (f && !active) {
-        await readFollowed(f, { always: true, writerActive: false });
-        void f.tailer.release();
-      } else emit(key, { entries: [], writerActive: active });
+      await onLockEvent(p, name.slice(0, -'.lock'.length));
       return;
     }
     if (!isTranscriptName(name) || event === 'unlink') return;
@@ -362,6 +428,12 @@ export function createJsonlAgentSource(options: JsonlAgentOptions, ctx: AgentSou
       await Promise.all([...followed.values()].map((f) => f.tailer.release()));
     },
     tracked: () => followed.size,
+    retained: () => ({
+      followed: followed.size,
+      parked: [...followed.values()].filter((f) => f.parked).length,
+      bufferBytes: [...followed.values()].reduce((n, f) => n + f.tailer.keptBytes(), 0),
+      pendingLockEvents: onLockEvent.pending(),
+    }),
   };
 }
 
