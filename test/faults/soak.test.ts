@@ -61,7 +61,11 @@ describe('soak', () => {
     },
     {
       timeoutMs: SOAK_MS + 120_000,
-      knownBug: 'daemon RSS grows ~1.2 MB per finished turn (110 MB over 90 turns in 20 s), not returned',
+      // Measured (heap snapshots + memoryUsage, forced gc): most of the RSS growth is garbage V8 has
+      // not collected yet (heapTotal ~200 MB, live heap ~20 MB; a full gc returns RSS to ~190 MB);
+      // what stays is ~45 KB per finished turn (strings, 64 KB ArrayBuffers: owner not yet found).
+      knownBug:
+        'daemon RSS grows ~50 MB in 20 s, mostly uncollected garbage (live heap ~20 MB) plus ~45 KB retained per finished turn',
     },
   );
 });
