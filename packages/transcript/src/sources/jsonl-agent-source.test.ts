@@ -114,7 +114,13 @@ describe('jsonl agent source retention', () => {
     await new Promise((r) => setTimeout(r, 300));
     // `parked` is not asserted: a lock that lived a few ms can still slip past chokidar, and the
     // registry's `done` is then the only sign; what must hold is that nothing stays open.
-    expect(h.source.retained()).toMatchObject({ followed: 40, bufferBytes: 0, pendingLockEvents: 0 });
+    // pooledViews: the 64-byte anchor and 256-byte head each pinned a 64 KB Buffer pool slab.
+    expect(h.source.retained()).toMatchObject({
+      followed: 40,
+      bufferBytes: 0,
+      pooledViews: 0,
+      pendingLockEvents: 0,
+    });
     expect(sharedHandlePool.openCount()).toBe(handlesBefore);
     await h.source.close();
   });

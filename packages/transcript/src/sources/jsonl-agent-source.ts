@@ -98,6 +98,8 @@ export interface JsonlRetained {
   parked: number;
   /** Read-buffer bytes the tailers keep between reads. */
   bufferBytes: number;
+  /** Kept buffers that pin a bigger shared backing store (a 64 KB Buffer pool slab each). */
+  pooledViews: number;
   /** Lock events waiting to report. */
   pendingLockEvents: number;
 }
@@ -432,6 +434,7 @@ export function createJsonlAgentSource(
       followed: followed.size,
       parked: [...followed.values()].filter((f) => f.parked).length,
       bufferBytes: [...followed.values()].reduce((n, f) => n + f.tailer.keptBytes(), 0),
+      pooledViews: [...followed.values()].reduce((n, f) => n + f.tailer.pooledViews(), 0),
       pendingLockEvents: onLockEvent.pending(),
     }),
   };

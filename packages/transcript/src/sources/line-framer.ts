@@ -21,6 +21,8 @@ export interface LineFramer {
   committedOffset(): number;
   /** Drop pending bytes and continue at `offset`. */
   reset(offset: number): void;
+  /** 1 when the pending bytes are a view into a bigger backing store (see the copy in push). */
+  pooledViews(): number;
 }
 
 const NEWLINE = 0x0a;
@@ -53,11 +55,17 @@ export function createLineFramer(startOffset = 0): LineFramer {
         from = nl + 1;
       }
       committed += from;
-      // Copy the remainder so a large read buffer is not kept alive by a short partial line.
-      pending = from === buf.length ? Buffer.alloc(0) : Buffer.from(buf.subarray(from));
+      // Copy the remainder so a large read buffer is not kept alive by a short partial line; not
+      // with Buffer.from, whose small copies are slices of Node's 64 KB Buffer pool (same problem).
+      if (from === buf.length) pending = Buffer.alloc(0);
+      else {
+        pending = Buffer.allocUnsafeSlow(buf.length - from);
+        buf.copy(pending, 0, from);
+      }
       return lines;
     },
     pendingBytes: () => pending.length,
+    pooledViews: () => (pending.buffer.byteLength > pending.length ? 1 : 0),
     committedOffset: () => committed,
     reset(offset) {
       pending = Buffer.alloc(0);

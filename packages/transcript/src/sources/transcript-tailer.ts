@@ -48,6 +48,11 @@ export interface TranscriptTailer {
   release(): Promise<void>;
   /** Bytes of read buffer kept between reads (released tailers keep none). */
   keptBytes(): number;
+  /**
+   * Kept buffers (head, anchor, read buffer) that are views into a bigger shared backing store
+   * rather than owning their bytes: each keeps a whole slab of Node's Buffer pool alive.
+   */
+  pooledViews(): number;
 }
 
 const HEAD_BYTES = 256;
@@ -56,6 +61,20 @@ const ANCHOR_BYTES = 64;
 const KEEP_BUFFER_BYTES = 64 * 1024;
 /** Pending (partial-line) bytes up to this size are re-read with the anchor in one call. */
 const REREAD_PENDING_BYTES = 4096;
+
+/**
+ * A copy that owns exactly its bytes. A small `Buffer.from`/`allocUnsafe` is a slice of Node's
+ * shared Buffer pool (64 KB slabs in Node 24): keeping one kept the whole slab alive, and the
+ * soak's heap snapshots found a 64 KB slab pinned by the 64-byte anchor or 256-byte head of
+ * nearly every finished transcript (retainer path: followed → tailer → read closure → anchor).
+ */
+function owned(bytes: Uint8Array): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  copy.set(bytes);
+  return copy;
+}
+
+const isPooledView = (b: Buffer | undefined) => b !== undefined && b.buffer.byteLength > b.length;
 
 export function createTranscriptTailer(options: TailerOptions): TranscriptTailer {
   const chunkSize = options.chunkSize ?? 1 << 20;
@@ -80,7 +99,8 @@ export function createTranscriptTailer(options: TailerOptions): TranscriptTailer
     if (scratch.length >= len) return scratch;
     if (big && big.length >= len) return big;
     const size = Math.max(4096, 2 ** Math.ceil(Math.log2(len)));
-    const buf = Buffer.allocUnsafe(size);
+    // Not allocUnsafe: a kept buffer under 32 KB would come from (and pin) a pool slab.
+    const buf = Buffer.allocUnsafeSlow(size);
     if (size <= KEEP_BUFFER_BYTES) scratch = buf;
     else big = buf;
     return buf;
@@ -136,7 +156,7 @@ export function createTranscriptTailer(options: TailerOptions): TranscriptTailer
         started = true;
         inode = st.ino;
         let position = Math.max(0, st.size - options.maxInitialBytes);
-        head = position > 0 ? await readAt(0, Math.min(HEAD_BYTES, st.size)) : undefined;
+        head = position > 0 ? owned(await readAt(0, Math.min(HEAD_BYTES, st.size))) : undefined;
         if (position > 0) {
           // Resync to a line boundary: read from one byte earlier and drop through the first newline.
           const len = Math.min(chunkSize, st.size - position + 1);
@@ -195,7 +215,7 @@ export function createTranscriptTailer(options: TailerOptions): TranscriptTailer
       first = false;
       if (data.length === 0) break;
       if (head === undefined && position === 0)
-        head = Buffer.from(data.subarray(0, Math.min(HEAD_BYTES, data.length)));
+        head = owned(data.subarray(0, Math.min(HEAD_BYTES, data.length)));
       const committedBefore = framer.committedOffset();
       for (const line of framer.push(data)) {
         const parsed = options.parse(line.text);
@@ -213,7 +233,7 @@ export function createTranscriptTailer(options: TailerOptions): TranscriptTailer
       if (committed !== committedBefore) {
         const len = Math.min(ANCHOR_BYTES, committed);
         const at = committed - len - from;
-        anchor = at >= 0 ? Buffer.from(buf.subarray(at, at + len)) : await readAt(committed - len, len);
+        anchor = owned(at >= 0 ? buf.subarray(at, at + len) : await readAt(committed - len, len));
       }
       position += data.length;
       from = position;
@@ -233,6 +253,7 @@ export function createTranscriptTailer(options: TailerOptions): TranscriptTailer
     },
     offset: () => framer.committedOffset(),
     keptBytes: () => scratch.length + framer.pendingBytes(),
+    pooledViews: () => [head, anchor, scratch].filter(isPooledView).length + framer.pooledViews(),
     release() {
       // The kept buffer is up to 64 KB: held by every idle tailer it outweighed all the rest.
       const drop = () => {
