@@ -58,6 +58,46 @@ describe('loadConfig', () => {
     expect(text).not.toContain('bad token');
   });
 
+  it('MM_ACCOUNT_TOKENS: unset means the one MM_TOKEN bot; pairs map account ids to their bots', () => {
+    const none = loadConfig(base, opts);
+    expect(none.ok && [...(none.config.mattermost?.accountTokens ?? new Map())]).toEqual([]);
+    const r = loadConfig({ ...base, MM_ACCOUNT_TOKENS: ' second=tok2aaaa , ops_bot-2=tok3bbbb' }, opts);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.mattermost?.token).toBe('sekret-token-123');
+    expect([...(r.config.mattermost?.accountTokens ?? [])]).toEqual([
+      ['second', 'tok2aaaa'],
+      ['ops_bot-2', 'tok3bbbb'],
+    ]);
+  });
+
+  it('MM_ACCOUNT_TOKENS: every malformed pair is a problem, named by position, its token never echoed', () => {
+    const r = loadConfig(
+      {
+        ...base,
+        MM_ACCOUNT_TOKENS: [
+          'baretokenAAAA', // 1: no "="
+          'bad id=tokenBBBB', // 2: space in the id
+          'third=token CCCC', // 3: whitespace in the token
+          'fourth=', // 4: empty token
+          'default=tokenDDDD', // 5: MM_TOKEN is default's bot
+          'sixth=tokenEEEE',
+          'sixth=tokenFFFF', // 7: the same account twice
+          '', // 8: empty pair (doubled comma)
+        ].join(','),
+      },
+      opts,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const text = formatProblems(r.problems);
+    for (const n of ['pair 1 ', 'pair 2 ', 'pair 3 ', 'pair 4 ', 'pair 5 ', 'pairs 6 and 7', 'pair 8 '])
+      expect(text).toContain(n);
+    expect(r.problems).toHaveLength(7);
+    for (const secret of ['AAAA', 'BBBB', 'CCCC', 'DDDD', 'EEEE', 'FFFF', 'sekret'])
+      expect(text).not.toContain(secret);
+  });
+
   it('follows OpenClaw: OPENCLAW_STATE_DIR wins, OPENCLAW_HOME replaces the home directory', () => {
     const a = loadConfig({ ...base, OPENCLAW_STATE_DIR: '/srv/oc', OPENCLAW_HOME: '/h' }, opts);
     const b = loadConfig({ ...base, OPENCLAW_HOME: '/h' }, opts);

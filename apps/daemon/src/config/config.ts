@@ -1,7 +1,7 @@
 // The daemon's whole configuration, read from the environment in ONE place and validated, so a
 // bad deployment fails at start with one message listing every problem (exit 2) instead of
-// misbehaving later. Names and defaults are the seed's contract (design §6). MM_TOKEN is never
-// echoed back, not even in an error.
+// misbehaving later. Names and defaults are the seed's contract (design §6). MM_TOKEN and the
+// MM_ACCOUNT_TOKENS values are never echoed back, not even in an error.
 import path from 'node:path';
 import { resolveStateDir } from '@livestatus/transcript';
 
@@ -24,7 +24,10 @@ export interface OpenClawLocation {
 
 export interface MattermostSettings {
   url: string;
+  /** The bot of the `default` account, of sessions without an accountId and of unlisted ones. */
   token: string;
+  /** Bots of further OpenClaw Mattermost accounts, by accountId (design §2: `accountId` picks the bot). */
+  accountTokens: ReadonlyMap<string, string>;
   defaultChannel?: string;
   pluginEnabled: boolean;
 }
@@ -100,11 +103,64 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** An OpenClaw account id as the daemon accepts it in MM_ACCOUNT_TOKENS. */
+const ACCOUNT_ID = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * MM_ACCOUNT_TOKENS: `accountId=token` pairs, comma-separated. Problems name a pair by its position
+ * only, never by its text: a malformed pair may be a bare token, and a reversed `token=id` pair
+ * would put the token where the id belongs.
+ */
+export function parseAccountTokens(raw: string | undefined, problems: string[]): Map<string, string> {
+  const accounts = new Map<string, string>();
+  if (raw === undefined || raw.trim() === '') return accounts;
+  const firstPair = new Map<string, number>();
+  raw.split(',').forEach((part, i) => {
+    const n = i + 1;
+    const pair = part.trim();
+    const eq = pair.indexOf('=');
+    if (eq < 0) {
+      problems.push(`MM_ACCOUNT_TOKENS pair ${n} is not of the form accountId=token`);
+      return;
+    }
+    const id = pair.slice(0, eq).trim();
+    const token = pair.slice(eq + 1).trim();
+    if (!ACCOUNT_ID.test(id)) {
+      problems.push(
+        `MM_ACCOUNT_TOKENS pair ${n} has an invalid account id (letters, digits, "_" and "-" only)`,
+      );
+      return;
+    }
+    if (!token) {
+      problems.push(`MM_ACCOUNT_TOKENS pair ${n} has an empty token`);
+      return;
+    }
+    if (/\s/.test(token)) {
+      problems.push(`MM_ACCOUNT_TOKENS pair ${n} has a token with whitespace`);
+      return;
+    }
+    // MM_TOKEN is the default account's bot; a second token for it would be ambiguous.
+    if (id === 'default') {
+      problems.push(`MM_ACCOUNT_TOKENS pair ${n} names the account "default", whose bot is MM_TOKEN`);
+      return;
+    }
+    const earlier = firstPair.get(id);
+    if (earlier !== undefined) {
+      problems.push(`MM_ACCOUNT_TOKENS pairs ${earlier} and ${n} name the same account`);
+      return;
+    }
+    firstPair.set(id, n);
+    accounts.set(id, token);
+  });
+  return accounts;
+}
+
 function mattermostSettings(env: Env, problems: string[], required: boolean): MattermostSettings | undefined {
   const url = env.MM_URL?.trim();
   const token = env.MM_TOKEN?.trim();
   const defaultChannel = env.DEFAULT_CHANNEL?.trim() || undefined;
   const pluginEnabled = boolVar(env, 'PLUGIN_ENABLED', true, problems);
+  const accountTokens = parseAccountTokens(env.MM_ACCOUNT_TOKENS, problems);
   if (defaultChannel !== undefined && !MM_ID.test(defaultChannel)) {
     problems.push('DEFAULT_CHANNEL must be a Mattermost channel id (26 lower-case letters and digits)');
   }
@@ -128,6 +184,7 @@ function mattermostSettings(env: Env, problems: string[], required: boolean): Ma
   return {
     url: url.replace(/\/+$/, ''),
     token,
+    accountTokens,
     pluginEnabled,
     ...(defaultChannel ? { defaultChannel } : {}),
   };
