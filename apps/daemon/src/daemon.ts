@@ -8,7 +8,7 @@ import { createBoxManager, type Timers } from './boxes/box-manager.ts';
 import { createBoxStore } from './boxes/box-store.ts';
 import type { Mode } from './boxes/post-content.ts';
 import type { DaemonConfig } from './config/config.ts';
-import { createMattermostClient } from './mattermost/client.ts';
+import { createMattermostClient, createMattermostPool, type MattermostClient } from './mattermost/client.ts';
 import { createPluginDetector } from './mattermost/plugin-detector.ts';
 import type { HealthSnapshot } from './ops/health.ts';
 import { startHealthServer } from './ops/health-server.ts';
@@ -66,16 +66,27 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const counters = newCounters();
   let status: HealthSnapshot['status'] = 'starting';
 
-  const client = createMattermostClient({
-    url: mm.url,
-    token: mm.token,
-    onRequest: () => {
-      counters.requests++;
-    },
-  });
+  // One pool for every bot: they all talk to one server, within one socket limit (design §6).
+  const pool = createMattermostPool(mm.url);
+  const clientFor = (token: string) =>
+    createMattermostClient({
+      url: mm.url,
+      token,
+      pool,
+      onRequest: () => {
+        counters.requests++;
+      },
+    });
+  const client = clientFor(mm.token);
+  // Each further account is its own bot (own identity: its posts, its DMs); the box manager still
+  // paces them all with one rate budget and one circuit breaker.
+  const accounts = new Map<string, MattermostClient>();
+  for (const [account, token] of mm.accountTokens) accounts.set(account, clientFor(token));
+  if (accounts.size > 0) log.info({ accounts: [...accounts.keys()] }, 'bots of further Mattermost accounts');
   const store = createBoxStore(config.stateDir);
   const boxes = createBoxManager({
     client,
+    accounts,
     store,
     log,
     counters,
@@ -195,7 +206,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       await source.close();
       const r = await boxes.shutdown(opts.shutdownFlushMs ?? 4000);
       boxes.close();
-      await client.close().catch(() => {});
+      await pool.close().catch(() => {});
       await healthServer?.close();
       log.info({ flushed: r.flushed }, 'stopped');
       return r;

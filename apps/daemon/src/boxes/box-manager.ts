@@ -4,6 +4,7 @@
 // send simply replace the pending one, so an outage coalesces and the newest state goes out on
 // recovery: nothing lost, nothing sent twice.
 import type { SessionView } from '@livestatus/transcript';
+import { pickBot } from '../mattermost/accounts.ts';
 import { type Failure, MattermostError } from '../mattermost/classify.ts';
 import type { MattermostClient } from '../mattermost/client.ts';
 import type { Counters, Log } from '../ops/metrics.ts';
@@ -29,7 +30,10 @@ export interface Timers {
 }
 
 export interface BoxManagerOptions {
+  /** MM_TOKEN's bot: the default account's. */
   client: MattermostClient;
+  /** The other accounts' bots (MM_ACCOUNT_TOKENS), by accountId; same server, same budget. */
+  accounts?: ReadonlyMap<string, MattermostClient>;
   store: BoxStore;
   log: Log;
   counters: Counters;
@@ -59,7 +63,12 @@ export function createBoxManager(o: BoxManagerOptions) {
   const byTurn = new Map<string, string>(); // `${key}#${turn}` → box id
   const admitted = new Set<string>();
   const inFlight = new Set<string>();
+  /** DM channel by `${account}|${userId}`: a DM channel is between one bot and the user. */
   const dmChannels = new Map<string, string>();
+  const accounts = o.accounts ?? new Map<string, MattermostClient>();
+  const listedAccounts = new Set(accounts.keys());
+  /** Accounts already reported as served by the default bot (logged once each, not per turn). */
+  const reportedAccounts = new Set<string>();
   /** Boxes a graceful shutdown marked interrupted: kept on disk so a restart can reopen them. */
   const parked = new Map<string, Box>();
   /**
@@ -74,7 +83,8 @@ export function createBoxManager(o: BoxManagerOptions) {
    */
   const goneTurns = new Map<string, GoneTurn>();
   const GONE_MAX = 1000;
-  let botUserId: string | undefined;
+  /** Bot user id per account ('' = MM_TOKEN's bot), learned on the first DM. */
+  const botUserIds = new Map<string, string>();
   let mode: Mode = o.mode;
   let breaker: BreakerState = closedBreaker;
   let rate: RateState = initialRate(o.now(), o.rate ?? DEFAULT_RATE);
@@ -215,14 +225,39 @@ export function createBoxManager(o: BoxManagerOptions) {
     }
   }
 
+  function reportDefaultBot(account: string, why: string) {
+    if (reportedAccounts.has(account)) return;
+    reportedAccounts.add(account);
+    o.log.warn({ account }, why);
+  }
+
+  /** The box's bot. Its account comes from a previous run's file when it is no longer listed. */
+  function clientOf(b: Box): MattermostClient {
+    if (b.account === undefined) return o.client;
+    const c = accounts.get(b.account);
+    if (c) return c;
+    reportDefaultBot(
+      b.account,
+      'a resumed status box belongs to an account no longer in MM_ACCOUNT_TOKENS; using the MM_TOKEN bot, which may not edit it',
+    );
+    return o.client;
+  }
+
   async function ensureChannel(b: Box): Promise<string> {
     if (b.channelId) return b.channelId;
     const userId = b.routeText.slice('user:'.length).split(':thread:')[0] ?? '';
-    let ch = dmChannels.get(userId);
+    const client = clientOf(b);
+    const bot = client === o.client ? '' : (b.account ?? '');
+    const cacheKey = `${bot}|${userId}`;
+    let ch = dmChannels.get(cacheKey);
     if (!ch) {
-      botUserId ??= (await o.client.getMe()).id;
-      ch = (await o.client.createDirectChannel([botUserId, userId])).id;
-      dmChannels.set(userId, ch);
+      let botUserId = botUserIds.get(bot);
+      if (botUserId === undefined) {
+        botUserId = (await client.getMe()).id;
+        botUserIds.set(bot, botUserId);
+      }
+      ch = (await client.createDirectChannel([botUserId, userId])).id;
+      dmChannels.set(cacheKey, ch);
     }
     b.channelId = ch;
     return ch;
@@ -237,7 +272,7 @@ export function createBoxManager(o: BoxManagerOptions) {
       if (plan.kind === 'find-lost-create') {
         const channelId = await ensureChannel(b);
         // Clock skew between us and the server: look back generously.
-        const posts = await o.client.getPostsSince(channelId, plan.since - 5 * 60_000);
+        const posts = await clientOf(b).getPostsSince(channelId, plan.since - 5 * 60_000);
         const found = posts.find((p) => p.props?.livestatus_box === b.id);
         b.createStartedAt = undefined;
         if (found?.delete_at) {
@@ -254,7 +289,7 @@ export function createBoxManager(o: BoxManagerOptions) {
         const channelId = await ensureChannel(b);
         b.createStartedAt = now;
         persistNow();
-        const post = await o.client.createPost({
+        const post = await clientOf(b).createPost({
           channel_id: channelId,
           ...(b.rootId ? { root_id: b.rootId } : {}),
           message: messageFor(view, o.limits, now),
@@ -273,7 +308,7 @@ export function createBoxManager(o: BoxManagerOptions) {
           'status box created',
         );
       } else {
-        await o.client.patchPost(plan.postId, {
+        await clientOf(b).patchPost(plan.postId, {
           ...(plan.withMessage ? { message: messageFor(view, o.limits, now) } : {}),
           props: propsFor(view, b.id, o.limits),
         });
@@ -386,11 +421,18 @@ export function createBoxManager(o: BoxManagerOptions) {
         return b;
       }
       if (!b) {
+        const bot = pickBot(route.accountId, listedAccounts);
+        if (bot.unlisted !== undefined)
+          reportDefaultBot(
+            bot.unlisted,
+            'account not in MM_ACCOUNT_TOKENS; its sessions use the MM_TOKEN bot',
+          );
         b = {
           id: o.newId(),
           key: view.key,
           turn: view.turn,
           routeText: routeId(route),
+          ...(bot.account !== undefined ? { account: bot.account } : {}),
           ...(route.kind === 'channel' ? { channelId: route.channelId } : {}),
           ...(route.rootId ? { rootId: route.rootId } : {}),
           view,

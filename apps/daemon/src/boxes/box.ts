@@ -14,6 +14,11 @@ export interface Box {
   rootId?: string;
   /** `channel:<id>` or `user:<id>`, resolved lazily. */
   routeText: string;
+  /**
+   * The MM_ACCOUNT_TOKENS account whose bot creates and edits the post; absent: MM_TOKEN's bot.
+   * Fixed at creation and persisted: Mattermost lets only a post's author edit it.
+   */
+  account?: string;
   postId?: string;
   /** Type the post was created with; a mode change mid-turn keeps the same post. */
   postMode?: Mode;

@@ -1,5 +1,6 @@
 // The only code that talks HTTP to Mattermost: one undici Pool (keep-alive, ≤ 4 sockets) shared
-// by every box, bearer auth, JSON in and out. Failures are thrown as MattermostError carrying
+// by every box — and by every bot when MM_ACCOUNT_TOKENS adds some (one server, one pool) —,
+// bearer auth, JSON in and out. Failures are thrown as MattermostError carrying
 // their classification; the token never appears in an error or a log line.
 import { Pool } from 'undici';
 import { classifyNetworkError, classifyResponse, MattermostError } from './classify.ts';
@@ -30,6 +31,11 @@ export interface ClientOptions {
   token: string;
   /** Max sockets of the shared pool (design §6: ≤ 4). */
   connections?: number;
+  /**
+   * A pool shared with other bots' clients (from `createMattermostPool`); the client then does not
+   * close it. Without it the client has a pool of its own and closes it.
+   */
+  pool?: Pool;
   timeoutMs?: number;
   /** Called after every request with its outcome, for metrics. */
   onRequest?: (info: { method: string; route: string; status?: number; ms: number }) => void;
@@ -47,14 +53,14 @@ export interface MattermostClient {
   close(): Promise<void>;
 }
 
+export function createMattermostPool(url: string, connections = 4): Pool {
+  return new Pool(new URL(url).origin, { connections, keepAliveTimeout: 30_000, pipelining: 1 });
+}
+
 export function createMattermostClient(opts: ClientOptions): MattermostClient {
   const base = new URL(opts.url);
   const prefix = base.pathname.replace(/\/+$/, '');
-  const pool = new Pool(base.origin, {
-    connections: opts.connections ?? 4,
-    keepAliveTimeout: 30_000,
-    pipelining: 1,
-  });
+  const pool = opts.pool ?? createMattermostPool(opts.url, opts.connections);
   const timeout = opts.timeoutMs ?? 15_000;
   const auth = `Bearer ${opts.token}`;
 
@@ -137,6 +143,6 @@ export function createMattermostClient(opts: ClientOptions): MattermostClient {
       return Object.values(r.posts ?? {});
     },
     createDirectChannel: (ids) => call('POST', '/channels/direct', '/channels/direct', ids),
-    close: () => pool.close(),
+    close: () => (opts.pool ? Promise.resolve() : pool.close()),
   };
 }

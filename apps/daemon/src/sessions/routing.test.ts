@@ -24,6 +24,23 @@ describe('routeFor', () => {
   it('sends DM sessions to the user, to be resolved to a DM channel', () => {
     expect(routeFor(rec({ dmUserId: U, accountId: 'default' }), 'd')).toEqual({ kind: 'dm', userId: U });
   });
+  it('carries a non-default accountId, which picks the bot', () => {
+    expect(routeFor(rec({ channelId: CH, accountId: 'second' }), undefined)).toEqual({
+      kind: 'channel',
+      channelId: CH,
+      accountId: 'second',
+    });
+    expect(routeFor(rec({ dmUserId: U, rootId: 'r', accountId: 'second' }), undefined)).toEqual({
+      kind: 'dm',
+      userId: U,
+      rootId: 'r',
+      accountId: 'second',
+    });
+    expect(routeFor(rec({ channelId: CH, accountId: 'default' }), undefined)).toEqual({
+      kind: 'channel',
+      channelId: CH,
+    });
+  });
   it('falls back to DEFAULT_CHANNEL for sessions without a Mattermost route', () => {
     expect(routeFor(rec(), CH)).toEqual({ kind: 'channel', channelId: CH });
   });
