@@ -24,7 +24,8 @@ Required env for run/start: MM_URL, MM_TOKEN. OpenClaw is found like OpenClaw fi
 SESSIONS_JSON, or OPENCLAW_STATE_DB. Optional: THROTTLE_MS, IDLE_TIMEOUT_S, MAX_SESSION_DURATION_S,
 MAX_STATUS_LINES, MAX_ACTIVE_SESSIONS, MAX_MESSAGE_CHARS, HEALTH_PORT, LOG_LEVEL, PID_FILE,
 CIRCUIT_BREAKER_THRESHOLD, CIRCUIT_BREAKER_COOLDOWN_S, TOOL_LABELS_FILE, DEFAULT_CHANNEL,
-PLUGIN_ENABLED, STATE_DIR.
+PLUGIN_ENABLED, STATE_DIR, MM_ACCOUNT_TOKENS (accountId=token,… for multi-bot setups).
+Reference: docs/configuration.md.
 `,
   run: 'livestatus-daemon run\n  Run the daemon in the foreground; SIGTERM/SIGINT stop it gracefully.\n',
   start: 'livestatus-daemon start\n  Start the daemon in the background; logs go to $STATE_DIR/daemon.log.\n',
