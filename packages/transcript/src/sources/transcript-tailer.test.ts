@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEntry } from '../core/parse-entry.ts';
 import { fixturesDir } from '../replay/fixtures.ts';
 import { createHandlePool } from './file-handles.ts';
-import { createTranscriptTailer } from './transcript-tailer.ts';
+import { createTranscriptTailer, SEEN_IDS_MAX } from './transcript-tailer.ts';
 
 const lines = readFileSync(
   path.join(
@@ -136,5 +136,31 @@ describe('transcript tailer', () => {
     expect(read.rewritten).toBe(true);
     expect(read.entries.map((e) => e.id)).toEqual(lines.slice(2, 4).map(idOf));
     await tailer.release();
+  });
+
+  it('the entry ids kept against repeats stay bounded however long the transcript grows (all were kept)', async () => {
+    // Fixture lines with fresh ids: 2.5 × the bound, appended and read in batches like a long run.
+    const total = Math.ceil((SEEN_IDS_MAX * 2.5) / lines.length) * lines.length;
+    const withId = (i: number) => {
+      const l = JSON.parse(lines[i % lines.length] as string) as { id?: string };
+      return `${JSON.stringify({ ...l, id: `e${i}` })}\n`;
+    };
+    await writeFile(file, '');
+    const t = tailerFor();
+    const delivered = new Set<string>();
+    let count = 0;
+    for (let from = 0; from < total; from += 2_000) {
+      let batch = '';
+      for (let i = from; i < Math.min(total, from + 2_000); i++) batch += withId(i);
+      await appendFile(file, batch);
+      for (const e of (await t.read()).entries) {
+        count++;
+        if (e.id) delivered.add(e.id);
+      }
+    }
+    expect(count).toBe(delivered.size); // nothing repeated
+    expect(delivered.size).toBeGreaterThan(SEEN_IDS_MAX * 2);
+    expect(t.seenIds()).toBeLessThanOrEqual(SEEN_IDS_MAX);
+    await t.release();
   });
 });

@@ -53,6 +53,8 @@ export interface TranscriptTailer {
    * rather than owning their bytes: each keeps a whole slab of Node's Buffer pool alive.
    */
   pooledViews(): number;
+  /** Entry ids kept to skip repeats after a re-read (bounded: SEEN_IDS_MAX). */
+  seenIds(): number;
 }
 
 const HEAD_BYTES = 256;
@@ -74,6 +76,15 @@ function owned(bytes: Uint8Array): Buffer {
   return copy;
 }
 
+/**
+ * Entry ids kept to skip the ones a re-read after a rewrite brings again. Every id of the file was
+ * kept, for as long as the session was followed (parked ones included): a transcript of 100 000
+ * entries held 100 000 strings. A re-read takes at most `maxInitialBytes` from the end, so only
+ * recent ids can come back; past the bound the oldest half goes (Sets iterate in insertion order).
+ * An old id that does come back anyway is the tracker's to skip (its `closedUpTo` and own ids).
+ */
+export const SEEN_IDS_MAX = 10_000;
+
 const isPooledView = (b: Buffer | undefined) => b !== undefined && b.buffer.byteLength > b.length;
 
 export function createTranscriptTailer(options: TailerOptions): TranscriptTailer {
@@ -93,6 +104,16 @@ export function createTranscriptTailer(options: TailerOptions): TranscriptTailer
   /** A big buffer for the read in progress only (a long line, a startup window). */
   let big: Buffer | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+
+  function remember(id: string) {
+    seen.add(id);
+    if (seen.size <= SEEN_IDS_MAX) return;
+    let drop = seen.size - SEEN_IDS_MAX / 2;
+    for (const old of seen) {
+      if (drop-- <= 0) break;
+      seen.delete(old);
+    }
+  }
 
   /** A buffer of at least `len` bytes, reused across reads while small. */
   function bufferFor(len: number): Buffer {
@@ -225,7 +246,7 @@ export function createTranscriptTailer(options: TailerOptions): TranscriptTailer
         }
         const id = parsed.entry.id;
         if (id && seen.has(id)) continue;
-        if (id) seen.add(id);
+        if (id) remember(id);
         result.entries.push(parsed.entry);
       }
       // The new anchor: the bytes just before the committed offset, from this buffer when it has them.
@@ -253,6 +274,7 @@ export function createTranscriptTailer(options: TailerOptions): TranscriptTailer
     },
     offset: () => framer.committedOffset(),
     keptBytes: () => scratch.length + framer.pendingBytes(),
+    seenIds: () => seen.size,
     pooledViews: () => [head, anchor, scratch].filter(isPooledView).length + framer.pooledViews(),
     release() {
       // The kept buffer is up to 64 KB: held by every idle tailer it outweighed all the rest.
