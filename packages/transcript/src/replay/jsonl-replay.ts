@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type JsonlFixtureSession, type JsonlReplayStep, planJsonlReplay } from './jsonl-replay-plan.ts';
-import { gapMs, insideRoot, type Pacing, type ReplaySleep } from './pacing.ts';
+import { gapMs, insideRoot, type ReplayRunOptions } from './pacing.ts';
 import { retimeTranscriptText } from './retime.ts';
 
 const TIME_FIELDS = [
@@ -46,17 +46,7 @@ export async function writeSessionsJsonAtomic(file: string, registry: unknown): 
   await rename(tmp, file);
 }
 
-export interface JsonlReplayOptions extends Pacing {
-  fixtureDir: string;
-  stateDir: string;
-  agent?: string;
-  signal?: AbortSignal;
-  sleep: ReplaySleep;
-  now: () => number;
-  onStep?: (step: JsonlReplayStep) => void | Promise<void>;
-  /** Shift transcript timestamps by the same offset as the registry (see retime.ts). */
-  retime?: boolean;
-}
+export type JsonlReplayOptions = ReplayRunOptions<JsonlReplayStep>;
 
 export async function replayJsonl(options: JsonlReplayOptions): Promise<void> {
   const agent = options.agent ?? 'main';

@@ -42,3 +42,16 @@ export function insideRoot(root: string, target: string): string {
   if (t !== r && !t.startsWith(r + path.sep)) throw new Error(`replay refused to write outside ${r}: ${t}`);
   return t;
 }
+
+/** What both eras' replays take: where to write, how to pace, and a hook after each write. */
+export interface ReplayRunOptions<Step> extends Pacing {
+  fixtureDir: string;
+  stateDir: string;
+  agent?: string;
+  signal?: AbortSignal;
+  sleep: ReplaySleep;
+  now: () => number;
+  onStep?: (step: Step) => void | Promise<void>;
+  /** Shift transcript timestamps by the same offset as the registry (see retime.ts). */
+  retime?: boolean;
+}

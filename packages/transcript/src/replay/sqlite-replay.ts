@@ -7,7 +7,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { zstdCompressSync, zstdDecompressSync } from 'node:zlib';
-import { gapMs, insideRoot, type Pacing, type ReplaySleep } from './pacing.ts';
+import { gapMs, insideRoot, type ReplayRunOptions } from './pacing.ts';
 import { retimeLine } from './retime.ts';
 
 type Row = Record<string, SQLInputValue>;
@@ -203,16 +203,7 @@ export async function prepareSqliteReplay(options: {
   return { dbPath, writer, steps, apply, close: () => writer.close() };
 }
 
-export interface SqliteReplayOptions extends Pacing {
-  fixtureDir: string;
-  stateDir: string;
-  agent?: string;
-  signal?: AbortSignal;
-  sleep: ReplaySleep;
-  now: () => number;
-  onStep?: (step: SqliteReplayStep) => void | Promise<void>;
-  retime?: boolean;
-}
+export type SqliteReplayOptions = ReplayRunOptions<SqliteReplayStep>;
 
 export async function replaySqlite(options: SqliteReplayOptions): Promise<void> {
   const replay = await prepareSqliteReplay({
