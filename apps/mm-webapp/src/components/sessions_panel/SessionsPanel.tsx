@@ -15,38 +15,24 @@ export interface SessionsPanelProps {
 
 export function SessionsPanel({ list, now, theme, channelName, onOpen, loading }: SessionsPanelProps) {
   const empty = list.active.length === 0 && list.recent.length === 0;
+  const row = (e: SessionEntry) => (
+    <SessionRow
+      key={e.postId}
+      entry={e}
+      now={now}
+      theme={theme}
+      channel={channelName(e.channelId)}
+      onOpen={onOpen}
+    />
+  );
   return (
     <div
       className="livestatus-panel"
       data-testid="livestatus-panel"
       style={{ padding: 12, overflowY: 'auto', height: '100%' }}
     >
-      <Section title={`Active (${list.active.length})`}>
-        {list.active.map((e) => (
-          <SessionRow
-            key={e.postId}
-            entry={e}
-            now={now}
-            theme={theme}
-            channel={channelName(e.channelId)}
-            onOpen={onOpen}
-          />
-        ))}
-      </Section>
-      {list.recent.length > 0 ? (
-        <Section title="Recently finished">
-          {list.recent.map((e) => (
-            <SessionRow
-              key={e.postId}
-              entry={e}
-              now={now}
-              theme={theme}
-              channel={channelName(e.channelId)}
-              onOpen={onOpen}
-            />
-          ))}
-        </Section>
-      ) : null}
+      <Section title={`Active (${list.active.length})`}>{list.active.map(row)}</Section>
+      {list.recent.length > 0 ? <Section title="Recently finished">{list.recent.map(row)}</Section> : null}
       {empty ? (
         <p style={{ opacity: 0.64 }}>{loading ? 'Loading sessions…' : 'No agent sessions right now.'}</p>
       ) : null}
