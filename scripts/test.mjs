@@ -15,6 +15,9 @@ ensureSystemTools();
 // Every step runs even when an earlier one failed, so one CI run reports everything at once;
 // each failed step counts as one failure in the closing line.
 let stepFailures = 0;
+// Named again at the very end: CI logs are often cut to their head and tail, and a failure
+// buried among hundreds of passing lines is otherwise lost.
+const failures = [];
 const steps = [
   ['biome', ['ci', '.', '--colors=off']],
   ['turbo', ['run', 'typecheck', 'build', '--output-logs=errors-only']],
@@ -22,6 +25,7 @@ const steps = [
 for (const [cmd, args] of steps) {
   if (run(cmd, args) !== 0) {
     console.error(`\n${cmd} failed`);
+    failures.push(`${cmd} ${args[0]} failed (see its output above)`);
     stepFailures++;
   }
 }
@@ -53,11 +57,25 @@ for (const phase of phases) {
     // Files that failed to load count once each; failed tests count one by one.
     phaseFailed = r.numFailedTests || (r.numFailedTestSuites ?? 0);
     if (r.numTotalTests === 0) phaseFailed = Math.max(phaseFailed, 1);
+    for (const file of r.testResults ?? []) {
+      if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
+        failures.push(`${phase.name}: ${file.name}: ${(file.message ?? '').split('\n')[0]}`);
+      }
+      for (const t of file.assertionResults ?? []) {
+        if (t.status !== 'failed') continue;
+        const why = (t.failureMessages?.[0] ?? '').split('\n')[0];
+        failures.push(`${phase.name}: ${file.name} > ${t.fullName}: ${why}`);
+      }
+    }
   } catch {
     phaseFailed = 1;
   }
   if (status !== 0 && phaseFailed === 0) phaseFailed = 1;
   failed += phaseFailed;
+}
+if (failures.length > 0) {
+  console.log('\nFailed:');
+  for (const f of failures) console.log(`  ${f.slice(0, 400)}`);
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

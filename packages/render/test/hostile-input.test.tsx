@@ -14,7 +14,18 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// Only the DOM host renders through act(); declaring the whole file an act environment made
+// React warn about every text- and Ink-host render, flooding the test log.
+function withActEnvironment<T>(fn: () => T): T {
+  const g = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const before = g.IS_REACT_ACT_ENVIRONMENT;
+  g.IS_REACT_ACT_ENVIRONMENT = true;
+  try {
+    return fn();
+  } finally {
+    g.IS_REACT_ACT_ENVIRONMENT = before;
+  }
+}
 
 // --- Mattermost's mention finding, ported from its description in design §4 ------------------
 // removeCodeFromMessage deletes fenced code blocks and inline code; the standard mention parser
@@ -163,6 +174,10 @@ function expectNoSecret(out: string) {
 }
 
 function domText(view: SessionView): { html: string; text: string; elements: string[] } {
+  return withActEnvironment(() => renderDom(view));
+}
+
+function renderDom(view: SessionView): { html: string; text: string; elements: string[] } {
   const container = document.createElement('div');
   const root = createRoot(container);
   act(() => root.render(<DomStatusBox view={view} options={opts} />));

@@ -341,6 +341,38 @@ describe('tracker sub-agents (real 7.35 parent + child)', () => {
     expect(spawnTurn.lines.find((l) => l.kind === 'tool')).toMatchObject({ subagent: { state: 'done' } });
   });
 
+  it('a sub-agent read before any entry of its parent is nested, though the registry dates the parent run later (CI: the child got a box)', () => {
+    const t = createTracker({ labeler });
+    const reg = records('v2026.7.35-gateway/agents/main/sessions/sessions.json');
+    const parent = fixtureEntries('parent735');
+    const events: TurnEvent[] = [];
+    // The parent's box is open from its `running` record only; the record's startedAt is the
+    // announce run's, later than the child's start. The child's record comes before the parent's
+    // transcript is read (the sources read files asynchronously).
+    events.push(
+      ...t.apply({ agent: 'main', key: PARENT_KEY, record: parentRunning(), entries: [] }, 1795514483000),
+    );
+    const childRec = { ...reg.get(CHILD_KEY)!, status: 'running' as const, endedAt: undefined };
+    events.push(
+      ...t.apply(
+        { agent: 'main', key: CHILD_KEY, record: childRec, entries: fixtureEntries('child735').slice(0, 6) },
+        1795514483977,
+      ),
+    );
+    expect(t.sessions().find((s) => s.key === CHILD_KEY)?.nested).toBe(true);
+    events.push(...t.apply({ agent: 'main', key: PARENT_KEY, entries: parent.slice(0, 9) }, 1795514484000));
+    events.push(
+      ...t.apply(
+        { agent: 'main', key: CHILD_KEY, record: reg.get(CHILD_KEY)!, entries: fixtureEntries('child735').slice(6) },
+        1795514484340,
+      ),
+    );
+    expect(events.every((e) => e.key === PARENT_KEY)).toBe(true);
+    expect(turnsOf(events)).toEqual(['turn-start #1 active', 'turn-end #1 done']);
+    const box = events.at(-1)!.view;
+    expect(box.lines.find((l) => l.kind === 'tool')).toMatchObject({ subagent: { state: 'done' } });
+  });
+
   it('a finished spawn turn waits for the sub-agent its spawn result named before any source shows it', () => {
     const t = createTracker({ labeler, childWaitMs: 10_000 });
     const parent = fixtureEntries('parent735');

@@ -283,8 +283,11 @@ export function createTracker(opts: TrackerOptions): Tracker {
     // Spawned by the parent's current turn: named by its spawn result, or (before that result is
     // read) a sub-agent of the parent that started during this turn.
     const named = parent.children.includes(key);
-    const startedNow =
-      s?.record?.parentKey === parent.key && (s.view?.startedAt ?? 0) >= parent.view.startedAt;
+    // Before any of the parent's entries is read its start is the registry's, which may be a later
+    // run's (the record holds only the last one): then "this turn" is everything after the turns
+    // already closed.
+    const turnStart = parent.view.lines.length === 0 ? parent.closedUpTo : parent.view.startedAt;
+    const startedNow = s?.record?.parentKey === parent.key && (s.view?.startedAt ?? 0) >= turnStart;
     return named || startedNow ? parent.key : undefined;
   }
 
