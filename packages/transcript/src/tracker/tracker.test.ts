@@ -363,7 +363,12 @@ describe('tracker sub-agents (real 7.35 parent + child)', () => {
     events.push(...t.apply({ agent: 'main', key: PARENT_KEY, entries: parent.slice(0, 9) }, 1795514484000));
     events.push(
       ...t.apply(
-        { agent: 'main', key: CHILD_KEY, record: reg.get(CHILD_KEY)!, entries: fixtureEntries('child735').slice(6) },
+        {
+          agent: 'main',
+          key: CHILD_KEY,
+          record: reg.get(CHILD_KEY)!,
+          entries: fixtureEntries('child735').slice(6),
+        },
         1795514484340,
       ),
     );
