@@ -9,6 +9,8 @@ interface ProcInfo {
   pgid: number;
   /** `Z` for a zombie: dead, only waiting for its parent (or a slow init) to reap it. */
   state: string;
+  /** Start time in clock ticks since boot: with the pid, names one process (pids wrap). */
+  start: string;
 }
 
 function readProc(pid: number): ProcInfo | undefined {
@@ -16,7 +18,13 @@ function readProc(pid: number): ProcInfo | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // the command name (field 2) may contain spaces and parentheses: fields resume after the last ')'
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { pid, ppid: Number(fields[1]), pgid: Number(fields[2]), state: fields[0] ?? '' };
+    return {
+      pid,
+      ppid: Number(fields[1]),
+      pgid: Number(fields[2]),
+      state: fields[0] ?? '',
+      start: fields[19] ?? '',
+    };
   } catch {
     return undefined;
   }
@@ -55,24 +63,41 @@ export function processRunning(pid: number): boolean {
   return info !== undefined && info.state !== 'Z';
 }
 
-/** Process group ids of `root`'s descendants (not `root`'s own), empty where /proc is unavailable. */
-export function descendantGroups(root: number): number[] {
-  const procs = allProcs();
-  if (!procs) return [];
-  const children = new Map<number, ProcInfo[]>();
-  for (const info of procs) {
-    const list = children.get(info.ppid) ?? [];
-    list.push(info);
-    children.set(info.ppid, list);
-  }
-  const groups = new Set<number>();
-  const queue = [root];
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    for (const child of children.get(next) ?? []) {
-      groups.add(child.pgid);
-      queue.push(child.pid);
-    }
-  }
-  groups.delete(root);
-  return [...groups];
+/**
+ * The process groups of a process tree, followed while it is being stopped. Descendants are
+ * remembered as they are seen: one that leaves our group (setsid) just as its parent dies is
+ * re-parented to init, out of reach of a fresh walk from the root, but still ours to stop.
+ */
+export function createTreeWatch(root: number): { groups(): number[] } {
+  const known = new Map<number, string>(); // pid → start time
+  return {
+    groups() {
+      const procs = allProcs();
+      if (!procs) return [root];
+      const byPid = new Map(procs.map((p) => [p.pid, p]));
+      const children = new Map<number, ProcInfo[]>();
+      for (const info of procs) {
+        const list = children.get(info.ppid) ?? [];
+        list.push(info);
+        children.set(info.ppid, list);
+      }
+      const alive = [...known].filter(([pid, start]) => byPid.get(pid)?.start === start).map(([pid]) => pid);
+      const queue = [root, ...alive];
+      const seen = new Set<number>();
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        for (const child of children.get(next) ?? []) {
+          known.set(child.pid, child.start);
+          queue.push(child.pid);
+        }
+      }
+      const groups = new Set<number>([root]);
+      for (const pid of seen) {
+        const info = byPid.get(pid);
+        if (info && info.state !== 'Z') groups.add(info.pgid);
+      }
+      return [...groups];
+    },
+  };
 }

@@ -42,6 +42,21 @@ describe('spawnGroup', () => {
     expect(sameProcessRunning(bg, started)).toBe(false);
   });
 
+  it('also kills a descendant that leaves the group while the kill is under way', async () => {
+    // On SIGTERM the inner shell moves into a session of its own (as a helper may do just as the
+    // first walk of the tree saw it in our group) while the outer shell dies and orphans it.
+    const inner = 'trap "exec setsid sleep 60" TERM; echo ready; while :; do sleep 0.05; done';
+    const child = spawnGroup('sh', ['-c', `sh -c '${inner}' & echo "bg=$!"; wait`], {
+      cwd: '/',
+      env: process.env,
+    });
+    await child.waitForOutput(/ready/, 5000);
+    const bg = Number(/bg=(\d+)/.exec(child.stdout())?.[1]);
+    const started = startTime(bg);
+    await child.kill(2000);
+    expect(sameProcessRunning(bg, started)).toBe(false);
+  });
+
   it('reports the exit code and output of a finished command', async () => {
     const child = spawnGroup('sh', ['-c', 'echo out; echo err >&2; exit 3'], { cwd: '/', env: process.env });
     expect(await child.exited).toBe(3);

@@ -2,7 +2,7 @@
 // started (the gateway re-execs itself, tools run shells) and nothing outlives a test.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { descendantGroups, groupRunning } from './proc-tree.ts';
+import { createTreeWatch, groupRunning } from './proc-tree.ts';
 
 export interface GroupProcess {
   pid: number;
@@ -107,23 +107,26 @@ export function spawnGroup(command: string, args: readonly string[], options: Sp
       });
     },
     async kill(graceMs = 5000) {
-      // Helpers that leave our group (see proc-tree.ts) are found while the tree is still
-      // connected; re-scanned while waiting, since one may be leaving right now.
+      // Helpers that leave our group (see proc-tree.ts) are found by walking the tree, and
+      // re-scanned before every check: one may be leaving right now, after the first walk saw it
+      // still in our group (CI: a setsid child outlived the kill).
       const groups = new Set<number>();
+      const tree = createTreeWatch(pid);
       const signalNew = (signal: NodeJS.Signals) => {
-        for (const group of [pid, ...descendantGroups(pid)]) {
+        for (const group of tree.groups()) {
           if (groups.has(group)) continue;
           groups.add(group);
           signalGroup(group, signal);
         }
       };
       const anyAlive = () => [...groups].some(groupRunning);
-      signalNew('SIGTERM');
       const deadline = Date.now() + graceMs;
-      while (anyAlive() && Date.now() < deadline) {
-        await sleep(50);
+      for (;;) {
         signalNew('SIGTERM');
+        if (!anyAlive() || Date.now() >= deadline) break;
+        await sleep(50);
       }
+      signalNew('SIGKILL');
       for (const group of groups) if (groupRunning(group)) signalGroup(group, 'SIGKILL');
       const hardDeadline = Date.now() + 5000;
       while (anyAlive() && Date.now() < hardDeadline) await sleep(20);
