@@ -4,6 +4,7 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hostFiles } from '@livestatus/browser-testing/host-page';
 import { createServer, DEFAULT_IDS, type MmDevServer } from '@livestatus/mm-dev-server';
 import { writeSessionsJsonAtomic } from '@livestatus/transcript';
 import { baseEnv, daemonEnv } from './child-env.ts';
@@ -11,7 +12,7 @@ import { type Child, spawnDaemon, spawnTui } from './children.ts';
 import { type PageServer, startPageServer } from './host-page/page-server.ts';
 import type { DemoOptions } from './options.ts';
 import { runReplays } from './replay/run-replays.ts';
-import { hostFiles, missingParts, pluginPackage } from './repo-paths.ts';
+import { missingParts, pluginPackage, webappDir } from './repo-paths.ts';
 
 /** A problem the user can fix, said in one message (no stack trace). */
 export class DemoError extends Error {}
@@ -82,7 +83,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
         port: options.port,
         upstreamUrl: server.url,
         login: { username: 'alice', password: DEFAULT_IDS.alicePassword },
-        files: hostFiles(),
+        files: hostFiles(webappDir),
       });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')

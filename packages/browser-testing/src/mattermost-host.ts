@@ -1,32 +1,8 @@
-// The Mattermost-like page that hosts the real plugin bundle in Chromium tests: React 18.2 and
-// friends as UMD globals (as Mattermost gives them to plugins) and the webapp's test/host/host.js
-// (`registerPlugin`, a Redux store with posts), served under `<origin>/__host/` by context.route so
-// the page shares mm-dev-server's origin.
+// The Mattermost-like page that hosts the real plugin bundle in Chromium tests (host-page.ts),
+// served under `<origin>/__host/` by context.route so the page shares mm-dev-server's origin.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-
-const GLOBALS = ['react.js', 'react-dom.js', 'redux.js', 'react-redux.js', 'prop-types.js'];
-
-const HOST_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>Mattermost host</title>
-${GLOBALS.map((f) => `<script src="/__host/${f}"></script>`).join('\n')}
-</head><body style="margin:0"><div id="root"></div><script src="/__host/host.js"></script></body></html>`;
-
-/** Host files by the name the page asks for, from the webapp's own node_modules and test/host. */
-function hostFiles(webappDir: string): Record<string, string> {
-  const req = createRequire(path.join(webappDir, 'package.json'));
-  const umd = (pkg: string, file: string) =>
-    path.join(path.dirname(req.resolve(`${pkg}/package.json`)), file);
-  return {
-    'react.js': umd('react', 'umd/react.production.min.js'),
-    'react-dom.js': umd('react-dom', 'umd/react-dom.production.min.js'),
-    'redux.js': umd('redux', 'dist/redux.min.js'),
-    'react-redux.js': umd('react-redux', 'dist/react-redux.min.js'),
-    'prop-types.js': umd('prop-types', 'prop-types.min.js'),
-    'host.js': path.join(webappDir, 'test', 'host', 'host.js'),
-  };
-}
+import { hostFiles, hostPageHtml } from './host-page.ts';
 
 /** Serves the host page at `<origin>/__host/index.html`; `webappDir` is apps/mm-webapp. */
 export async function serveMattermostHost(
@@ -35,9 +11,10 @@ export async function serveMattermostHost(
   webappDir: string,
 ): Promise<void> {
   const files = hostFiles(webappDir);
+  const html = hostPageHtml();
   await context.route(`${origin}/__host/**`, (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
-    if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: HOST_HTML });
+    if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: html });
     const file = files[name];
     return file
       ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(file) })

@@ -6,16 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { hostPageHtml } from '@livestatus/browser-testing/host-page';
 import { forwardRequest, forwardUpgrade, type Upstream } from './proxy.ts';
-
-const VENDOR_ORDER = ['react.js', 'react-dom.js', 'redux.js', 'react-redux.js', 'prop-types.js'];
-
-export function hostHtml(title: string): string {
-  const scripts = VENDOR_ORDER.map((f) => `<script src="/__host/${f}"></script>`).join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
-${scripts}
-</head><body style="margin:0"><div id="root"></div><script src="/__host/host.js"></script></body></html>`;
-}
 
 export interface PageServerOptions {
   /** 0 picks a free port. Binds 127.0.0.1 only. */
@@ -23,7 +15,7 @@ export interface PageServerOptions {
   /** mm-dev-server's base URL. */
   upstreamUrl: string;
   login: { username: string; password: string };
-  /** Host files by the name the page asks for under `/__host/` (see repo-paths `hostFiles`). */
+  /** Host files by the name the page asks for under `/__host/` (browser-testing's `hostFiles`). */
   files: Record<string, string>;
 }
 
@@ -46,7 +38,7 @@ async function logIn(upstreamUrl: string, login: PageServerOptions['login']): Pr
 export async function startPageServer(options: PageServerOptions): Promise<PageServer> {
   const up = new URL(options.upstreamUrl);
   const upstream: Upstream = { host: up.hostname, port: Number(up.port) };
-  const html = hostHtml('Live Status demo — Town Square');
+  const html = hostPageHtml('Live Status demo — Town Square');
   const sockets = new Set<Duplex>();
 
   const serveHost = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
