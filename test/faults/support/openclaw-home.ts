@@ -40,6 +40,20 @@ function retime(value: Record<string, unknown>, offset: number): void {
   }
 }
 
+// OpenClaw's session-store maintenance (2026.7.35 `store-maintenance.ts`, mode "enforce" by
+// default): once the registry reaches its high water (maxEntries 500 + max(25, 10 %)) it keeps
+// the 500 most recently updated entries. Without it a long soak grew a registry no real gateway
+// keeps, and the daemon had to follow every session it ever saw.
+const MAX_ENTRIES = 500;
+const HIGH_WATER = MAX_ENTRIES + Math.max(25, Math.ceil(MAX_ENTRIES * 0.1));
+
+function capEntryCount(registry: Record<string, Record<string, unknown>>): void {
+  const keys = Object.keys(registry);
+  if (keys.length < HIGH_WATER) return;
+  const updatedAt = (k: string) => Number(registry[k]?.updatedAt ?? 0);
+  for (const k of keys.sort((a, b) => updatedAt(b) - updatedAt(a)).slice(MAX_ENTRIES)) delete registry[k];
+}
+
 export type EntryRewrite = (entry: Record<string, unknown>) => Record<string, unknown>;
 
 export class OpenClawHome {
@@ -62,6 +76,7 @@ export class OpenClawHome {
   }
 
   async flushRegistry(): Promise<void> {
+    capEntryCount(this.registry);
     await writeSessionsJsonAtomic(this.registryFile, this.registry);
   }
 

@@ -74,6 +74,7 @@ export function createBoxManager(o: BoxManagerOptions) {
   /**
    * Recently finished boxes by turn: an ended turn can still change (its sub-agent finishes after
    * the parent's final reply), and that update must land on the same post, never a new one.
+   * Kept without their view's lines.
    */
   const closed = new Map<string, Box>();
   const CLOSED_MAX = 2000;
@@ -146,7 +147,10 @@ export function createBoxManager(o: BoxManagerOptions) {
       rememberGone(b);
     } else {
       if (b.interruptedByShutdown) parked.set(b.id, b);
-      closed.set(tk, b);
+      // A late update brings its whole view; of the final one only state and end are asked
+      // (a delivered final state stays final), so the lines are not kept: 2000 whole views were
+      // most of what the soak's daemon still held after its turns ended.
+      closed.set(tk, { ...b, view: { ...b.view, lines: [], quiet: undefined } });
       if (closed.size > CLOSED_MAX) closed.delete(closed.keys().next().value as string);
     }
     admitted.delete(b.id);
