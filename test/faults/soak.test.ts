@@ -1,8 +1,10 @@
 // Turn after turn for SOAK_MS (quick: 20 s; full: LIVESTATUS_SOAK_S, default 1 h) with a trickle of
-// 5xx, sampling the daemon's RSS (/proc/<pid>/status) and open fds (/proc/<pid>/fd). Growth from
-// the second (after warm-up) to the last quarter of the run beyond a bound is a leak.
+// 5xx, sampling the daemon's RSS (/proc/<pid>/status), open fds (/proc/<pid>/fd) and live heap
+// (after a full GC forced through the inspector, see heap-probe.ts). Growth from the second (after
+// warm-up) to the last quarter of the run beyond a bound is a leak.
 import { afterEach, describe, expect } from 'vitest';
 import { play } from './support/delivery.ts';
+import { connectHeapProbe, type HeapProbe, inspectorUrl } from './support/heap-probe.ts';
 import { boxOf, boxPosts, duplicates } from './support/invariants.ts';
 import { SOAK_MS } from './support/mode.ts';
 import { scenario } from './support/report.ts';
@@ -15,6 +17,10 @@ afterEach(async () => {
 });
 
 const RSS_GROWTH_BOUND_KB = 40 * 1024;
+// What a leak adds to: the live heap after GC. It may grow while the registry fills up to the
+// 500 entries OpenClaw keeps (each session's record, followed file and turn number); ~15 KB kept
+// per finished turn — the leak the heap snapshots once found — passes this in ~700 turns.
+const LIVE_HEAP_GROWTH_BOUND_MB = 10;
 const FD_GROWTH_BOUND = 8;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
@@ -23,10 +29,20 @@ describe('soak', () => {
     `soak ${Math.round(SOAK_MS / 1000)} s`,
     async (fig) => {
       s = await stack();
-      const d = await s.startDaemon();
+      const d = await s.startDaemon({}, ['--inspect=127.0.0.1:0']);
+      const url = inspectorUrl(d.stderr);
+      if (!url) throw new Error(`the daemon printed no inspector URL:\n${d.stderr.slice(0, 2000)}`);
+      const probe: HeapProbe = await connectHeapProbe(url);
       s.server.faults.failRate(0.05, 503, { pathPrefix: '/api/v4/posts' });
       const samples: Array<{ rss: number; fds: number }> = [];
       const sampler = setInterval(() => samples.push({ rss: d.rssKb(), fds: d.fdCount() }), 500);
+      const heap: number[] = [];
+      let probing: Promise<void> = Promise.resolve();
+      const heapSampler = setInterval(() => {
+        probing = probing.then(async () => {
+          heap.push((await probe.liveHeapBytes()) / 1024 / 1024);
+        });
+      }, 2000);
       const end = Date.now() + SOAK_MS;
       let n = 0;
       try {
@@ -40,6 +56,9 @@ describe('soak', () => {
         }
       } finally {
         clearInterval(sampler);
+        clearInterval(heapSampler);
+        await probing;
+        probe.close();
       }
       // The first quarter is warm-up (JIT, heap sizing); the second is the baseline.
       const q = Math.max(1, Math.floor(samples.length / 4));
@@ -53,9 +72,14 @@ describe('soak', () => {
       fig.rss_start_kb = median(first.map((x) => x.rss));
       fig.rss_delta_kb = median(last.map((x) => x.rss)) - fig.rss_start_kb;
       fig.fd_delta = median(last.map((x) => x.fds)) - median(first.map((x) => x.fds));
+      const hq = Math.max(1, Math.floor(heap.length / 4));
+      fig.heap_live_start_mb = Number(median(heap.slice(hq, 2 * hq)).toFixed(1));
+      fig.heap_live_delta_mb = Number((median(heap.slice(-hq)) - fig.heap_live_start_mb).toFixed(1));
       fig.requests = s.server.requests().length;
       expect(fig.duplicates).toBe(0);
       expect(fig.not_done).toBe(0);
+      expect(heap.length).toBeGreaterThanOrEqual(4);
+      expect(fig.heap_live_delta_mb).toBeLessThan(LIVE_HEAP_GROWTH_BOUND_MB);
       expect(fig.rss_delta_kb).toBeLessThan(RSS_GROWTH_BOUND_KB);
       expect(fig.fd_delta).toBeLessThanOrEqual(FD_GROWTH_BOUND);
     },

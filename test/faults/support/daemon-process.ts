@@ -64,10 +64,15 @@ export class DaemonProcess {
   }
 
   /** Starts `livestatus-daemon run` and waits until its health endpoint answers. */
-  static async start(home: string, env: Record<string, string>, args = ['run']): Promise<DaemonProcess> {
+  static async start(
+    home: string,
+    env: Record<string, string>,
+    args = ['run'],
+    nodeArgs: string[] = [],
+  ): Promise<DaemonProcess> {
     requireDaemonBuild();
     const healthPort = env.HEALTH_PORT ? Number(env.HEALTH_PORT) : await freePort();
-    const child = spawn(process.execPath, [daemonBin, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, daemonBin, ...args], {
       env: { ...baseEnv(home), ...env, HEALTH_PORT: String(healthPort) },
       cwd: home,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,7 +13,8 @@ export interface Stack {
   home: OpenClawHome;
   env: Record<string, string>;
   daemon: DaemonProcess | undefined;
-  startDaemon(extra?: Record<string, string>): Promise<DaemonProcess>;
+  /** `nodeArgs` go to node before the daemon's script (e.g. `--inspect=127.0.0.1:0`). */
+  startDaemon(extra?: Record<string, string>, nodeArgs?: string[]): Promise<DaemonProcess>;
   /** Waits until the session's box exists; returns the post. */
   postOf(key: string, timeoutMs?: number): Promise<Post>;
   /** Waits until the session's box shows state `s` (d/e/i/a). */
@@ -41,8 +42,8 @@ export async function stack(opts: { plugin?: boolean; server?: ServerOptions } =
     home,
     env,
     daemon: undefined,
-    async startDaemon(extra = {}) {
-      s.daemon = await DaemonProcess.start(home.home, { ...env, ...extra });
+    async startDaemon(extra = {}, nodeArgs = []) {
+      s.daemon = await DaemonProcess.start(home.home, { ...env, ...extra }, ['run'], nodeArgs);
       return s.daemon;
     },
     async postOf(key, timeoutMs = 10_000) {
