@@ -3,6 +3,7 @@
 // Pure core (src/core, src/labels, src/tracker — no I/O, clock injected):
 //   parseEntry/parseEntryValue   one transcript line or SQLite event_json -> small typed TranscriptEntry
 //   parseSessionsJson, recordsFromSqliteRows   registry (sessions.json / SQLite rows) -> SessionRecord[]
+//   createSessionsJsonReader      sessions.json re-read incrementally: only changed entries parsed
 //   initialView, reduce, tick, nestSubagents   entries + time -> the current turn's SessionView
 //   createLabeler                 tool-call status labels (built-in JSON, TOOL_LABELS_FILE overrides)
 //   createTracker                 SessionChanges + ticks -> one box per (key, turn): turn-start/update/end
@@ -16,6 +17,7 @@ export {
   type SessionsJsonContext,
   type SessionsJsonResult,
 } from './core/sessions-json.ts';
+export { createSessionsJsonReader, type SessionsJsonReader } from './core/sessions-json-reader.ts';
 export { recordsFromSqliteRows, type SqliteRegistryRows } from './core/sqlite-rows.ts';
 export { QUIET_AFTER_MS, type TickOptions, tick } from './core/tick.ts';
 export { endTurn, initialView, MAX_VIEW_LINES, startTurn, type ViewInit } from './core/view.ts';

@@ -33,24 +33,39 @@ export function parseSessionsJson(text: string, ctx: SessionsJsonContext): Sessi
   const records: SessionRecord[] = [];
   const problems: string[] = [];
   for (const [key, entry] of Object.entries(value)) {
-    if (!isRecord(entry)) {
-      problems.push(`entry ${JSON.stringify(key.slice(0, 120))} is not an object`);
-      continue;
-    }
-    const sessionId = str(entry.sessionId);
-    if (!sessionId) {
-      problems.push(`entry ${JSON.stringify(key.slice(0, 120))} has no sessionId`);
-      continue;
-    }
-    records.push({
-      key,
-      sessionId,
-      agent: agentFromKey(key) || ctx.agent,
-      ...commonFields(key, entry),
-      transcript: { kind: 'jsonl', path: transcriptPath(key, sessionId, str(entry.sessionFile), ctx) },
-    });
+    const outcome = entryRecord(key, entry, ctx);
+    if ('problem' in outcome) problems.push(outcome.problem);
+    else records.push(outcome.record);
   }
   return { ok: true, records, problems };
+}
+
+/**
+ * One registry entry as a record, or why it has none. `probe` is set when the transcript path
+ * hangs on whether `sessionFile` exists here: the only part of the outcome that can change while
+ * the entry's text does not (the incremental reader resolves it again on every read).
+ */
+export type EntryOutcome = { record: SessionRecord; probe?: string } | { problem: string };
+
+export function entryRecord(key: string, entry: unknown, ctx: SessionsJsonContext): EntryOutcome {
+  if (!isRecord(entry)) return { problem: `entry ${JSON.stringify(key.slice(0, 120))} is not an object` };
+  const sessionId = str(entry.sessionId);
+  if (!sessionId) return { problem: `entry ${JSON.stringify(key.slice(0, 120))} has no sessionId` };
+  const sessionFile = str(entry.sessionFile);
+  const record: SessionRecord = {
+    key,
+    sessionId,
+    agent: agentFromKey(key) || ctx.agent,
+    ...commonFields(key, entry),
+    transcript: { kind: 'jsonl', path: transcriptPath(key, sessionId, sessionFile, ctx) },
+  };
+  const probe =
+    sessionFile !== undefined &&
+    ctx.exists &&
+    localTranscriptPath(sessionFile, ctx.sessionsDir) !== sessionFile
+      ? sessionFile
+      : undefined;
+  return probe === undefined ? { record } : { record, probe };
 }
 
 /**
@@ -63,7 +78,13 @@ export function resolveTranscriptPath(
   sessionsDir: string,
   exists?: (p: string) => boolean,
 ): string {
-  if (exists?.(sessionFile)) return sessionFile;
+  const local = localTranscriptPath(sessionFile, sessionsDir);
+  // Where both answers are the same file there is nothing to ask the filesystem.
+  if (local === sessionFile) return local;
+  return exists?.(sessionFile) ? sessionFile : local;
+}
+
+function localTranscriptPath(sessionFile: string, sessionsDir: string): string {
   const base = sessionFile.split(/[\\/]/).pop() ?? '';
   return path.join(sessionsDir, base && base !== '..' && base !== '.' ? base : 'invalid-session-file');
 }

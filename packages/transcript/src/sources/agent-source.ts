@@ -42,5 +42,6 @@ export function isRecent(record: SessionRecord, now: number, window: StartupWind
 
 /** Cheap structural equality for records (small plain JSON). */
 export function sameRecord(a: SessionRecord | undefined, b: SessionRecord): boolean {
-  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  // The JSONL registry reader hands back the same object for an entry that did not change.
+  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
 }

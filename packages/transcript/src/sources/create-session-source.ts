@@ -1,6 +1,6 @@
 // The production wiring: the session source with the core's parsers.
 import { parseEntry } from '../core/parse-entry.ts';
-import { parseSessionsJson } from '../core/sessions-json.ts';
+import { createSessionsJsonReader } from '../core/sessions-json-reader.ts';
 import { recordsFromSqliteRows } from '../core/sqlite-rows.ts';
 import type { SessionSource } from '../types.ts';
 import { createSessionSourceWith, type SessionSourceOptions } from './session-source.ts';
@@ -10,5 +10,8 @@ import { createSessionSourceWith, type SessionSourceOptions } from './session-so
  * explicit `transcriptDir`/`sessionsJson` or `stateDb`. Read-only; history is read bounded.
  */
 export function createSessionSource(options: SessionSourceOptions): SessionSource {
-  return createSessionSourceWith({ parseEntry, parseSessionsJson, recordsFromSqliteRows }, options);
+  return createSessionSourceWith(
+    { parseEntry, sessionsJsonReader: createSessionsJsonReader, recordsFromSqliteRows },
+    options,
+  );
 }

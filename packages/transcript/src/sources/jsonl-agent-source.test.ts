@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEntry } from '../core/parse-entry.ts';
-import { parseSessionsJson } from '../core/sessions-json.ts';
+import { createSessionsJsonReader } from '../core/sessions-json-reader.ts';
 import { fixturesDir } from '../replay/fixtures.ts';
 import { writeSessionsJsonAtomic } from '../replay/jsonl-replay.ts';
 import type { SessionChange } from '../types.ts';
@@ -54,8 +54,7 @@ function harness() {
       sessionsDir: dir,
       sessionsJson,
       parseEntry,
-      parseRegistry: (text) =>
-        parseSessionsJson(text, { agent: 'main', sessionsDir: dir, exists: existsSync }),
+      parseRegistry: createSessionsJsonReader({ agent: 'main', sessionsDir: dir, exists: existsSync }),
       window: { recentWindowMs: 30 * 60_000, maxInitialBytes: 512 * 1024, maxInitialRows: 500 },
       debounceMs: 10,
     },
@@ -97,6 +96,38 @@ function harness() {
     changes.filter((c) => c.key === key && c.writerActive !== undefined).at(-1)?.writerActive === false;
   return { source, sessionsJson, registry, changes, run, ids, writerGone };
 }
+
+describe('jsonl agent source registry re-reads', () => {
+  it('an identical rewrite applies nothing; a changed entry reports that session alone', async () => {
+    const h = harness();
+    const old = Date.now() - 24 * 3600_000;
+    for (const n of [1, 2, 3])
+      h.registry[`agent:main:explicit:old-${n}`] = {
+        ...fixtureEntry,
+        sessionId: `old-${n}`,
+        status: 'done',
+        updatedAt: old,
+      };
+    await writeSessionsJsonAtomic(h.sessionsJson, h.registry);
+    await h.source.start();
+    expect(h.changes.map((c) => c.key).sort()).toEqual([1, 2, 3].map((n) => `agent:main:explicit:old-${n}`));
+    h.changes.length = 0;
+    await writeSessionsJsonAtomic(h.sessionsJson, h.registry);
+    await pause(200);
+    expect(h.changes).toEqual([]);
+    h.registry['agent:main:explicit:old-2'] = {
+      ...h.registry['agent:main:explicit:old-2'],
+      label: 'renamed',
+    };
+    await writeSessionsJsonAtomic(h.sessionsJson, h.registry);
+    await waitFor('the changed entry', () => h.changes.length > 0);
+    await pause(100);
+    expect(h.changes.map((c) => [c.key, c.record?.label])).toEqual([
+      ['agent:main:explicit:old-2', 'renamed'],
+    ]);
+    await h.source.close();
+  });
+});
 
 describe('jsonl agent source retention', () => {
   it('after 40 finished runs no transcript holds a file handle or a read buffer (soak: a handle and a 64 KB buffer per transcript ever followed)', async () => {

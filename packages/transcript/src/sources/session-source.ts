@@ -13,11 +13,12 @@ import { createSqliteAgentSource, type SqliteRegistryParser } from './sqlite-age
 /** The pure core functions a source needs (parsing lives in the core, not in the adapters). */
 export interface SourceParsers {
   parseEntry: ParseEntry;
-  /** sessions.json text → records of that agent (a torn file is an error value). */
-  parseSessionsJson(
-    text: string,
-    ctx: { agent: string; sessionsDir: string; exists: (p: string) => boolean },
-  ): ReturnType<RegistryParser>;
+  /** A sessions.json parser for one agent's folder (it may keep state between reads of that file). */
+  sessionsJsonReader(ctx: {
+    agent: string;
+    sessionsDir: string;
+    exists: (p: string) => boolean;
+  }): RegistryParser;
   /** SQLite registry rows → records of that agent. */
   recordsFromSqliteRows(
     rows: Parameters<SqliteRegistryParser>[0],
@@ -128,7 +129,7 @@ export function createSessionSourceWith(
         sessionsDir,
         sessionsJson,
         parseEntry: parsers.parseEntry,
-        parseRegistry: (text) => parsers.parseSessionsJson(text, { agent, sessionsDir, exists: existsSync }),
+        parseRegistry: parsers.sessionsJsonReader({ agent, sessionsDir, exists: existsSync }),
         window,
         debounceMs: options.debounceMs ?? 25,
       },
