@@ -81,7 +81,7 @@ describe('scanObject', () => {
           expect(got?.map(([k]) => k)).toEqual(pairs.map(([k]) => k));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, includeErrorInReport: true },
     );
   });
 
