@@ -45,6 +45,10 @@ const TRICKY = [
   '"key": {',
 ];
 const trickyString = fc.array(fc.constantFrom(...TRICKY), { maxLength: 6 }).map((parts) => parts.join(''));
+// Object keys JSON writes without escapes. V8's JSON.parse (Node 24 and 26) can read an escaped key
+// back as another one once a `\\` key has been parsed in the process (nodejs/node#63785), which
+// would make JSON.parse a wrong reference here; escaped keys are covered by the fixed cases.
+const plainKey = fc.oneof(fc.string(), trickyString).filter((k) => JSON.stringify(k) === `"${k}"`);
 const jsonLeaf = fc.oneof(
   fc.string({ unit: 'binary' }),
   trickyString,
@@ -58,7 +62,7 @@ const jsonValue = fc.letrec((tie) => ({
     jsonLeaf,
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(fc.string(), trickyString), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(plainKey, tie('value'), { maxKeys: 4 }),
   ),
 })).value;
 const indent = fc.constantFrom<string | number | undefined>(undefined, 2, '\t', 4);
@@ -67,7 +71,7 @@ describe('scanObject', () => {
   it('cuts every member where JSON.parse does, pretty or compact', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.tuple(fc.oneof(fc.string(), trickyString), jsonValue), {
+        fc.uniqueArray(fc.tuple(plainKey, jsonValue), {
           selector: ([k]) => k,
           maxLength: 6,
         }),
@@ -93,6 +97,15 @@ describe('scanObject', () => {
     ]);
     expect(members('{}')).toEqual([]);
     expect(members(' { \n } ')).toEqual([]);
+  });
+
+  it('cuts members with escaped keys (expected values written out: JSON.parse keys may not be trusted, nodejs/node#63785)', () => {
+    expect(members('{"\\\\":1,"a\\"}":[2],"\\ud800":{"}":3},"\\n\\u0041":"x"}')).toEqual([
+      ['\\', 1],
+      ['a"}', [2]],
+      ['\ud800', { '}': 3 }],
+      ['\nA', 'x'],
+    ]);
   });
 
   it('refuses what is not one well-formed object', () => {

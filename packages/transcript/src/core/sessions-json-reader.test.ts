@@ -160,18 +160,25 @@ describe('createSessionsJsonReader equals parseSessionsJson (property)', () => {
   ];
   const tricky = fc.array(fc.constantFrom(...TRICKY), { maxLength: 5 }).map((p) => p.join(''));
   const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), tricky);
-  const key = fc.oneof(
-    fc.constantFrom(
-      'agent:main:main',
-      'agent:ops:mattermost:channel:c1:thread:r1',
-      'agent:main:subagent:x',
-      '__proto__',
-      '7',
-      '01',
-    ),
-    text.map((t) => `agent:main:${t}`),
-    text,
-  );
+  const key = fc
+    .oneof(
+      fc.constantFrom(
+        'agent:main:main',
+        'agent:ops:mattermost:channel:c1:thread:r1',
+        'agent:main:subagent:x',
+        '__proto__',
+        '7',
+        '01',
+      ),
+      text.map((t) => `agent:main:${t}`),
+      text,
+      // Keys that JSON writes with escapes are left out: V8's JSON.parse (Node 24 and 26) can read an
+      // escaped key back as another one once a `\\` key has been parsed in the process
+      // (nodejs/node#63785, V8 bug 521080746), which made the reference here wrong — the reader
+      // itself decodes keys as string values and is not affected. Escaped keys are covered by the
+      // fixed cases below. OpenClaw's keys (agent:<id>:…) never need escapes.
+    )
+    .filter((k) => JSON.stringify(k) === `"${k}"`);
   const entry = fc.oneof(
     fc.record(
       {
@@ -275,8 +282,6 @@ describe('createSessionsJsonReader equals parseSessionsJson (property)', () => {
           expectSame(read, version);
         }
       }),
-      // The error itself in the report: a CI failure once showed only its counterexample, which
-      // then passed when replayed here (seed and path).
       { numRuns: 150, includeErrorInReport: true },
     );
   });
