@@ -103,3 +103,70 @@ describe('box manager timing (injected clock)', () => {
     manager.close();
   });
 });
+
+describe('Mattermost down 60 s mid-turn (injected clock)', () => {
+  // The fault suite's outage runs 60 s on a real clock only in its full variant; here the same
+  // minute passes in milliseconds with the daemon's default breaker (5 failures, 30 s cooldown).
+  it('sends a bounded trickle while down, never a second post, and the final state once it is back', async () => {
+    const clock = manualClock(2_000_000);
+    const OUTAGE_MS = 60_000;
+    const downFrom = clock.now() + 5_000;
+    const downTo = downFrom + OUTAGE_MS;
+    const sent: Array<{ at: number; kind: 'create' | 'patch'; message?: string }> = [];
+    const down = () => clock.now() >= downFrom && clock.now() < downTo;
+    const refused = (what: string) =>
+      new MattermostError({
+        kind: 'retryable',
+        maybeDelivered: false,
+        message: `${what}: network error ECONNREFUSED`,
+      });
+    const client = {
+      async createPost() {
+        sent.push({ at: clock.now(), kind: 'create' });
+        if (down()) throw refused('POST /posts');
+        return { id: 'p1', channel_id: 'ch', message: '' } satisfies MmPost;
+      },
+      async patchPost(id: string, patch: { message?: string }) {
+        sent.push({ at: clock.now(), kind: 'patch', ...(patch.message ? { message: patch.message } : {}) });
+        if (down()) throw refused('PUT /posts/{id}/patch');
+        return { id, channel_id: 'ch', message: patch.message ?? '' } satisfies MmPost;
+      },
+    } as unknown as MattermostClient;
+    const manager = createBoxManager({
+      client,
+      store: createBoxStore(mkdtempSync(path.join(tmpdir(), 'ls-bm-outage-'))),
+      log: silentLog,
+      counters: newCounters(),
+      now: clock.now,
+      timers: clock.timers,
+      newId: () => 'box-1',
+      limits: { maxLines: 15, maxChars: 15_000 },
+      throttleMs: 500,
+      maxActive: 2,
+      breaker: { threshold: 5, cooldownMs: 30_000 },
+      mode: 'rest',
+    });
+    const route = { kind: 'channel' as const, channelId: 'ch' };
+    // One new line a second for 50 s, then the turn ends — 45 s into the outage.
+    for (let i = 1; i <= 50; i++) {
+      manager.show(view({ lines: [textLine(i)], lastActivityAt: 1_000 + i * 1000 }), route);
+      await clock.runFor(1000);
+    }
+    manager.show(
+      view({ lines: [textLine(50)], state: 'done', endedAt: 51_000, lastActivityAt: 51_000 }),
+      route,
+    );
+    await clock.runFor(downTo - clock.now() + 40_000);
+
+    const during = sent.filter((s) => s.at >= downFrom && s.at < downTo);
+    // The breaker opens after 5 failures; then one probe per 30 s cooldown.
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.length).toBeLessThanOrEqual(5 + Math.ceil(OUTAGE_MS / 30_000));
+    expect(sent.filter((s) => s.kind === 'create')).toHaveLength(1);
+    const delivered = sent.filter((s) => s.at >= downTo);
+    expect(delivered.at(-1)?.message).toMatch(/DONE/);
+    // Back within one cooldown of the end of the outage.
+    expect(delivered[0]!.at - downTo).toBeLessThanOrEqual(30_000);
+    manager.close();
+  });
+});
