@@ -129,6 +129,33 @@ describe('jsonl agent source registry re-reads', () => {
   });
 });
 
+describe('jsonl agent source registry bursts', () => {
+  // OpenClaw replaces sessions.json 6–15 times per run, often a few ms apart, and chokidar drops a
+  // file's change events for 50 ms after one it emitted: the last version of a burst must still be
+  // read, however the burst falls around the debounced read.
+  it('the last of rapid rewrites is always read', async () => {
+    const h = harness();
+    await writeSessionsJsonAtomic(h.sessionsJson, {});
+    await h.source.start();
+    const key = 'agent:main:explicit:burst';
+    for (let round = 0; round < 12; round++) {
+      const gaps = [0, 2, 5, 15, 30, 45];
+      for (const [i, gap] of gaps.entries()) {
+        h.registry[key] = { ...fixtureEntry, sessionId: 's-burst', label: `r${round}-${i}`, status: 'done' };
+        await writeSessionsJsonAtomic(h.sessionsJson, h.registry);
+        await pause(gap);
+      }
+      const want = `r${round}-${gaps.length - 1}`;
+      await waitFor(
+        `label ${want}`,
+        () => h.changes.filter((c) => c.key === key).at(-1)?.record?.label === want,
+        3000,
+      );
+    }
+    await h.source.close();
+  });
+});
+
 describe('jsonl agent source retention', () => {
   it('after 40 finished runs no transcript holds a file handle or a read buffer (soak: a handle and a 64 KB buffer per transcript ever followed)', async () => {
     const h = harness();

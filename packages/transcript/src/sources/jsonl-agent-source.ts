@@ -142,6 +142,11 @@ export function createJsonlAgentSource(
   const debounced = createDebouncer(ctx.clock, options.debounceMs, () => {
     void reloadRegistry();
   });
+  // The registry gets the same trailing read as a transcript (SETTLE_MS): a rename landing in
+  // chokidar's 50 ms window after the previous one went unreported, and a burst's last version
+  // waited for the next rewrite (a test of rapid rewrites missed it every few rounds). Re-reading
+  // an unchanged registry costs a scan and no parse (createSessionsJsonReader).
+  const registrySettle = createSettle(ctx.clock, SETTLE_MS, () => debounced.trigger());
 
   function isIgnored(p: string): boolean {
     if (p === sessionsDir) return false;
@@ -389,6 +394,7 @@ export function createJsonlAgentSource(
     const name = path.basename(p);
     if (p === sessionsJson) {
       debounced.trigger();
+      registrySettle.trigger();
       return;
     }
     if (isLockName(name)) {
@@ -436,6 +442,7 @@ export function createJsonlAgentSource(
     async close() {
       closed = true;
       debounced.cancel();
+      registrySettle.cancel();
       for (const f of followed.values()) f.settle.cancel();
       await watcher?.close();
       await registryQueue.catch(() => undefined);
