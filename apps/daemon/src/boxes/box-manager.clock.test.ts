@@ -46,6 +46,27 @@ function manualClock(start: number) {
   };
 }
 
+/** A REST-mode box manager on the manual clock, one box id, state in a temp folder. */
+function managerOn(
+  clock: ReturnType<typeof manualClock>,
+  client: MattermostClient,
+  o: { throttleMs: number; breaker: { threshold: number; cooldownMs: number } },
+) {
+  return createBoxManager({
+    client,
+    store: createBoxStore(mkdtempSync(path.join(tmpdir(), 'ls-bm-clock-'))),
+    log: silentLog,
+    counters: newCounters(),
+    now: clock.now,
+    timers: clock.timers,
+    newId: () => 'box-1',
+    limits: { maxLines: 15, maxChars: 15_000 },
+    maxActive: 2,
+    mode: 'rest',
+    ...o,
+  });
+}
+
 describe('box manager timing (injected clock)', () => {
   // The clock was read before the request went out, so the Retry-After window was counted from
   // the send time and the next request arrived early by the request's round trip (5–12 ms).
@@ -76,20 +97,7 @@ describe('box manager timing (injected clock)', () => {
         return post(id);
       },
     } as unknown as MattermostClient;
-    const manager = createBoxManager({
-      client,
-      store: createBoxStore(mkdtempSync(path.join(tmpdir(), 'ls-bm-clock-'))),
-      log: silentLog,
-      counters: newCounters(),
-      now: clock.now,
-      timers: clock.timers,
-      newId: () => 'box-1',
-      limits: { maxLines: 15, maxChars: 15_000 },
-      throttleMs: 50,
-      maxActive: 2,
-      breaker: { threshold: 5, cooldownMs: 300 },
-      mode: 'rest',
-    });
+    const manager = managerOn(clock, client, { throttleMs: 50, breaker: { threshold: 5, cooldownMs: 300 } });
     const route = { kind: 'channel' as const, channelId: 'ch' };
     manager.show(view({ lines: [textLine(1)] }), route);
     await clock.runFor(10);
@@ -132,19 +140,9 @@ describe('Mattermost down 60 s mid-turn (injected clock)', () => {
         return { id, channel_id: 'ch', message: patch.message ?? '' } satisfies MmPost;
       },
     } as unknown as MattermostClient;
-    const manager = createBoxManager({
-      client,
-      store: createBoxStore(mkdtempSync(path.join(tmpdir(), 'ls-bm-outage-'))),
-      log: silentLog,
-      counters: newCounters(),
-      now: clock.now,
-      timers: clock.timers,
-      newId: () => 'box-1',
-      limits: { maxLines: 15, maxChars: 15_000 },
+    const manager = managerOn(clock, client, {
       throttleMs: 500,
-      maxActive: 2,
       breaker: { threshold: 5, cooldownMs: 30_000 },
-      mode: 'rest',
     });
     const route = { kind: 'channel' as const, channelId: 'ch' };
     // One new line a second for 50 s, then the turn ends — 45 s into the outage.
