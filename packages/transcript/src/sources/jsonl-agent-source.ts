@@ -4,7 +4,7 @@
 // Transcripts are followed by byte-offset tailers, only for sessions active recently; files that
 // were already there at startup and are not followed are not even watched (10 000 historical
 // transcripts must cost nothing). `<file>.jsonl.lock` is the earliest sign of a run.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import type { SessionChange, SessionRecord } from '../types.ts';
@@ -91,6 +91,18 @@ function createSettle(clock: SourceClock, ms: number, fn: () => void) {
   };
 }
 
+type FileVersion = { ino: number; size: number; mtimeMs: number; ctimeMs: number };
+
+function sameFileVersion(a: FileVersion | undefined, b: FileVersion): boolean {
+  return (
+    a !== undefined &&
+    a.ino === b.ino &&
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
+    a.ctimeMs === b.ctimeMs
+  );
+}
+
 const isTranscriptName = (name: string) => name.endsWith('.jsonl') && !name.endsWith('.trajectory.jsonl');
 const isLockName = (name: string) => name.endsWith('.jsonl.lock');
 
@@ -146,7 +158,19 @@ export function createJsonlAgentSource(
   // chokidar's 50 ms window after the previous one went unreported, and a burst's last version
   // waited for the next rewrite (a test of rapid rewrites missed it every few rounds). Re-reading
   // an unchanged registry costs a scan and no parse (createSessionsJsonReader).
-  const registrySettle = createSettle(ctx.clock, SETTLE_MS, () => debounced.trigger());
+  // That trailing read is skipped when the file is still the one last read (same inode, size and
+  // times): OpenClaw replaces it by rename, so a new version is a new inode, and most bursts were
+  // already read whole by the debounced read — a second 9 MB read for nothing otherwise.
+  const registrySettle = createSettle(ctx.clock, SETTLE_MS, () => {
+    void stat(sessionsJson).then(
+      (now) => {
+        if (!sameFileVersion(lastReadVersion, now)) debounced.trigger();
+      },
+      () => debounced.trigger(),
+    );
+  });
+  /** Identity of the sessions.json version last read (taken from the handle that read it). */
+  let lastReadVersion: FileVersion | undefined;
 
   function isIgnored(p: string): boolean {
     if (p === sessionsDir) return false;
@@ -161,7 +185,13 @@ export function createJsonlAgentSource(
     let bytes: Buffer;
     try {
       // Bytes, not text: the parser decodes only the entries that changed.
-      bytes = await readFile(sessionsJson);
+      const handle = await open(sessionsJson, 'r');
+      try {
+        lastReadVersion = await handle.stat();
+        bytes = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return lastRecords === undefined ? [] : undefined;
       ctx.problem(`cannot read the session registry: ${(err as Error).message}`, sessionsJson);
