@@ -183,6 +183,37 @@ describe('jsonl agent source retention', () => {
     await h.source.close();
   });
 
+  it('sessions pruned from the registry give back their transcript watchers (1-hour soak: ~2 KB of heap per session ever followed)', async () => {
+    const h = harness();
+    const now = Date.now();
+    const n = 400;
+    for (let i = 0; i < n; i++) {
+      const file = path.join(dir, `s-${i}.jsonl`);
+      await writeFile(file, fixtureLines[0] ?? '');
+      h.registry[`agent:main:explicit:pruned-${i}`] = {
+        ...fixtureEntry,
+        sessionId: `s-${i}`,
+        sessionFile: file,
+        status: 'done',
+        updatedAt: now,
+      };
+    }
+    await writeSessionsJsonAtomic(h.sessionsJson, h.registry);
+    await h.source.start();
+    expect(h.source.retained()).toMatchObject({ followed: n, watchedTranscripts: n });
+    // OpenClaw's store maintenance keeps the newest entries and may leave the transcripts.
+    for (let i = 0; i < n - 10; i++) delete h.registry[`agent:main:explicit:pruned-${i}`];
+    await writeSessionsJsonAtomic(h.sessionsJson, h.registry);
+    await waitFor('the watch renewed', () => h.source.retained().watchedTranscripts === 10);
+    expect(h.source.retained().followed).toBe(10);
+    // The sessions still there keep reporting.
+    const key = 'agent:main:explicit:pruned-399';
+    const before = h.ids(key).length;
+    await appendFile(path.join(dir, 's-399.jsonl'), fixtureLines[1] ?? '');
+    await waitFor('the appended entry', () => h.ids(key).length > before);
+    await h.source.close();
+  });
+
   it('the next run of a parked session continues after its last entry, nothing repeated', async () => {
     const h = harness();
     await writeSessionsJsonAtomic(h.sessionsJson, {});

@@ -3,10 +3,10 @@
 // many times per run, so it is re-read debounced and a torn read keeps the last good parse.
 // Transcripts are followed by byte-offset tailers, only for sessions active recently; files that
 // were already there at startup and are not followed are not even watched (10 000 historical
-// transcripts must cost nothing). `<file>.jsonl.lock` is the earliest sign of a run.
-import { open, readdir, stat } from 'node:fs/promises';
+// transcripts must cost nothing; transcript-dir-watch.ts). `<file>.jsonl.lock` is the earliest
+// sign of a run.
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type FSWatcher, watch } from 'chokidar';
 import type { SessionChange, SessionRecord } from '../types.ts';
 import {
   type AgentSource,
@@ -18,6 +18,7 @@ import {
 } from './agent-source.ts';
 import { createLockEvents } from './lock-events.ts';
 import { createDebouncer, type SourceClock } from './source-clock.ts';
+import { createTranscriptDirWatch, type WatchClass } from './transcript-dir-watch.ts';
 import { createTranscriptTailer, type TranscriptTailer } from './transcript-tailer.ts';
 
 /**
@@ -118,6 +119,8 @@ export interface JsonlRetained {
   pooledViews: number;
   /** Lock events waiting to report. */
   pendingLockEvents: number;
+  /** Transcripts the folder watch holds a watcher for (followed ones, and a bounded rest). */
+  watchedTranscripts: number;
 }
 
 export function createJsonlAgentSource(
@@ -129,10 +132,6 @@ export function createJsonlAgentSource(
   const followed = new Map<string, Followed>();
   const keyByFile = new Map<string, string>();
   const writerActive = new Map<string, boolean>();
-  /** Transcript names present at startup: watched only when followed. */
-  let preexisting = new Set<string>();
-  const watchedFiles = new Set<string>();
-  let watcher: FSWatcher | undefined;
   let registryQueue: Promise<void> = Promise.resolve();
   let closed = false;
   /**
@@ -172,14 +171,23 @@ export function createJsonlAgentSource(
   /** Identity of the sessions.json version last read (taken from the handle that read it). */
   let lastReadVersion: FileVersion | undefined;
 
-  function isIgnored(p: string): boolean {
-    if (p === sessionsDir) return false;
-    const name = path.basename(p);
-    if (name === path.basename(sessionsJson) && path.dirname(p) === path.dirname(sessionsJson)) return false;
-    if (isLockName(name)) return false;
-    if (isTranscriptName(name)) return preexisting.has(name) && !watchedFiles.has(name);
-    return true;
-  }
+  const classify = (name: string): WatchClass => {
+    if (name === path.basename(sessionsJson) || isLockName(name)) return 'watch';
+    return isTranscriptName(name) ? 'transcript' : 'ignore';
+  };
+  const dirWatch = createTranscriptDirWatch({
+    dir: sessionsDir,
+    classify,
+    onEvent: (event, p) => {
+      void onFileEvent(event, p);
+    },
+    onError: (err) => ctx.problem(`watcher: ${err.message}`, sessionsDir),
+    // Belt and braces: the old watcher is closed only once the new one is ready.
+    onRenewed: () => {
+      debounced.trigger();
+      for (const f of followed.values()) if (!f.parked) f.settle.trigger();
+    },
+  });
 
   async function readRegistry(): Promise<SessionRecord[] | undefined> {
     let bytes: Buffer;
@@ -214,13 +222,6 @@ export function createJsonlAgentSource(
     return parsed.records;
   }
 
-  function ensureWatched(file: string) {
-    const name = path.basename(file);
-    if (watchedFiles.has(name) || path.dirname(file) !== sessionsDir) return;
-    watchedFiles.add(name);
-    watcher?.add(file);
-  }
-
   async function follow(record: SessionRecord, rotated: boolean): Promise<void> {
     if (record.transcript.kind !== 'jsonl') return;
     const file = record.transcript.path;
@@ -243,7 +244,7 @@ export function createJsonlAgentSource(
     };
     followed.set(record.key, entry);
     keyByFile.set(path.basename(file), record.key);
-    ensureWatched(file);
+    dirWatch.follow(file);
     const lock = await exists(`${file}.lock`);
     writerActive.set(record.key, lock);
     await readFollowed(entry, { always: true, writerActive: lock });
@@ -264,12 +265,13 @@ export function createJsonlAgentSource(
       park(f);
   }
 
-  /** Stop following: the settle timer stops and the file handle is closed. */
+  /** Stop following: the settle timer stops, the file handle is closed, the watcher may go. */
   function unfollow(f: Followed) {
     const name = path.basename(f.path);
     keyByFile.delete(name);
     f.settle.cancel();
     if (followed.get(f.key) === f) followed.delete(f.key);
+    dirWatch.unfollow(f.path);
     void f.tailer.release();
   }
 
@@ -280,8 +282,7 @@ export function createJsonlAgentSource(
    * them. A soak kept both for every transcript it had followed: handles up to the pool's 256 and
    * a 64 KB buffer each. The tailer itself stays, with its offset and entry ids, so the next run
    * continues where this one ended; the lock's `add` (or a registry update saying `running`)
-   * unparks it. The file stays watched: chokidar's `unwatch` of one file also silenced the
-   * registry's events in the same folder.
+   * unparks it. The file stays watched: the lock's `add` is not the only sign of a next run.
    */
   function park(f: Followed) {
     f.parked = true;
@@ -451,22 +452,7 @@ export function createJsonlAgentSource(
     era: 'jsonl',
     paths: [sessionsDir],
     async start() {
-      try {
-        preexisting = new Set((await readdir(sessionsDir)).filter(isTranscriptName));
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      }
-      watcher = watch(sessionsDir, {
-        ignoreInitial: true,
-        depth: 0,
-        ignored: (p: string) => isIgnored(p),
-        atomic: false,
-      });
-      watcher.on('all', (event, p) => {
-        void onFileEvent(event, p);
-      });
-      watcher.on('error', (err) => ctx.problem(`watcher: ${(err as Error).message}`, sessionsDir));
-      await new Promise<void>((resolve) => watcher?.once('ready', () => resolve()));
+      await dirWatch.start();
       await reloadRegistry(true);
     },
     async close() {
@@ -474,7 +460,7 @@ export function createJsonlAgentSource(
       debounced.cancel();
       registrySettle.cancel();
       for (const f of followed.values()) f.settle.cancel();
-      await watcher?.close();
+      await dirWatch.close();
       await registryQueue.catch(() => undefined);
       await Promise.all([...followed.values()].map((f) => f.tailer.release()));
     },
@@ -485,6 +471,7 @@ export function createJsonlAgentSource(
       bufferBytes: [...followed.values()].reduce((n, f) => n + f.tailer.keptBytes(), 0),
       pooledViews: [...followed.values()].reduce((n, f) => n + f.tailer.pooledViews(), 0),
       pendingLockEvents: onLockEvent.pending(),
+      watchedTranscripts: dirWatch.watchedTranscripts(),
     }),
   };
 }
