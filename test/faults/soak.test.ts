@@ -4,7 +4,7 @@
 // warm-up) to the last quarter of the run beyond a bound is a leak.
 import { afterEach, describe, expect } from 'vitest';
 import { play } from './support/delivery.ts';
-import { connectHeapProbe, type HeapProbe, inspectorUrl } from './support/heap-probe.ts';
+import { connectHeapProbe, type HeapProbe, inspectorUrl, type MemoryAfterGc } from './support/heap-probe.ts';
 import { boxOf, boxPosts, duplicates } from './support/invariants.ts';
 import { SOAK_MS } from './support/mode.ts';
 import { scenario } from './support/report.ts';
@@ -36,13 +36,14 @@ describe('soak', () => {
       s.server.faults.failRate(0.05, 503, { pathPrefix: '/api/v4/posts' });
       const samples: Array<{ rss: number; fds: number }> = [];
       const sampler = setInterval(() => samples.push({ rss: d.rssKb(), fds: d.fdCount() }), 500);
-      const heap: number[] = [];
+      const gcSamples: MemoryAfterGc[] = [];
       let probing: Promise<void> = Promise.resolve();
       const heapSampler = setInterval(() => {
         probing = probing.then(async () => {
-          heap.push((await probe.liveHeapBytes()) / 1024 / 1024);
+          gcSamples.push(await probe.afterGc());
         });
       }, 2000);
+      const fdsAtStart = d.fdKinds();
       const end = Date.now() + SOAK_MS;
       let n = 0;
       try {
@@ -82,9 +83,25 @@ describe('soak', () => {
       fig.rss_start_kb = median(first.map((x) => x.rss));
       fig.rss_delta_kb = median(last.map((x) => x.rss)) - fig.rss_start_kb;
       fig.fd_delta = median(last.map((x) => x.fds)) - median(first.map((x) => x.fds));
-      const hq = Math.max(1, Math.floor(heap.length / 4));
-      fig.heap_live_start_mb = Number(median(heap.slice(hq, 2 * hq)).toFixed(1));
-      fig.heap_live_delta_mb = Number((median(heap.slice(-hq)) - fig.heap_live_start_mb).toFixed(1));
+      // After-GC memory: live heap (the leak bound), and where the rest of RSS sits — V8's heap
+      // size, external memory (Buffers) — so an RSS drift can be told from a leak.
+      const hq = Math.max(1, Math.floor(gcSamples.length / 4));
+      const mb = (field: keyof MemoryAfterGc, xs: MemoryAfterGc[]) =>
+        median(xs.map((x) => x[field] / 1024 / 1024));
+      const base = gcSamples.slice(hq, 2 * hq);
+      const tail = gcSamples.slice(-hq);
+      const heap = gcSamples.map((x) => x.heapUsed);
+      fig.heap_live_start_mb = Number(mb('heapUsed', base).toFixed(1));
+      fig.heap_live_delta_mb = Number((mb('heapUsed', tail) - fig.heap_live_start_mb).toFixed(1));
+      fig.heap_total_delta_mb = Number((mb('heapTotal', tail) - mb('heapTotal', base)).toFixed(1));
+      fig.external_delta_mb = Number((mb('external', tail) - mb('external', base)).toFixed(1));
+      fig.rss_after_gc_delta_mb = Number((mb('rss', tail) - mb('rss', base)).toFixed(1));
+      // Kinds of fd whose count grew (start → end), so a handle leak names itself.
+      const fdsAtEnd = d.fdKinds();
+      const grown = Object.entries(fdsAtEnd)
+        .filter(([k, n]) => n > (fdsAtStart[k] ?? 0))
+        .map(([k, n]) => `${k} ${fdsAtStart[k] ?? 0}→${n}`);
+      if (grown.length > 0) fig.fd_grown = grown.join(', ');
       fig.requests = s.server.requests().length;
       expect(fig.duplicates).toBe(0);
       expect(fig.not_done).toBe(0);

@@ -2,8 +2,9 @@
 // it: environment in, logs captured, /health and /metrics over HTTP, signals (SIGTERM, kill -9),
 // and its memory and handles read from /proc. Nothing of the daemon is imported.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { daemonBin, requireDaemonBuild } from './paths.ts';
 
 export interface Exit {
@@ -149,6 +150,25 @@ export class DaemonProcess {
   /** Open file descriptors (entries of /proc/<pid>/fd). */
   fdCount(): number {
     return readdirSync(`/proc/${this.pid}/fd`).length;
+  }
+
+  /**
+   * What the open fds are, by kind ("file:/tmp/…/sessions" folded to its folder, "socket",
+   * "anon_inode:inotify", …) with counts: a growing fd count says what leaks.
+   */
+  fdKinds(): Record<string, number> {
+    const kinds: Record<string, number> = {};
+    for (const fd of readdirSync(`/proc/${this.pid}/fd`)) {
+      let target: string;
+      try {
+        target = readlinkSync(`/proc/${this.pid}/fd/${fd}`);
+      } catch {
+        continue; // closed while listing
+      }
+      const kind = target.startsWith('/') ? `file:${path.dirname(target)}` : target.replace(/:\[\d+\]$/, '');
+      kinds[kind] = (kinds[kind] ?? 0) + 1;
+    }
+    return kinds;
   }
 
   /** pino's JSON log lines (stderr), parsed; other lines skipped. */

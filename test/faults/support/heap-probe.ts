@@ -5,9 +5,18 @@
 
 type Pending = Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>;
 
+/** process.memoryUsage() of the daemon, in bytes, right after a forced full GC. */
+export interface MemoryAfterGc {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
 export interface HeapProbe {
-  /** Bytes of live JS heap after a forced full GC. */
-  liveHeapBytes(): Promise<number>;
+  /** The daemon's memory right after a forced full GC (heapUsed is the live heap). */
+  afterGc(): Promise<MemoryAfterGc>;
   close(): void;
 }
 
@@ -41,15 +50,15 @@ export async function connectHeapProbe(url: string): Promise<HeapProbe> {
       ws.send(JSON.stringify({ id, method, params }));
     });
   return {
-    async liveHeapBytes() {
+    async afterGc() {
       await call('HeapProfiler.collectGarbage');
       const r = (await call('Runtime.evaluate', {
-        expression: 'process.memoryUsage().heapUsed',
+        expression: 'process.memoryUsage()',
         returnByValue: true,
-      })) as { result?: { value?: unknown } };
+      })) as { result?: { value?: Partial<MemoryAfterGc> } };
       const v = r.result?.value;
-      if (typeof v !== 'number') throw new Error('inspector gave no heapUsed');
-      return v;
+      if (typeof v?.heapUsed !== 'number') throw new Error('inspector gave no process.memoryUsage()');
+      return v as MemoryAfterGc;
     },
     close() {
       ws.close();
