@@ -97,18 +97,30 @@ describe('soak', () => {
       fig.external_delta_mb = Number((mb('external', tail) - mb('external', base)).toFixed(1));
       fig.rss_after_gc_delta_mb = Number((mb('rss', tail) - mb('rss', base)).toFixed(1));
       // Kinds of fd whose count grew (start → end), so a handle leak names itself.
+      // Listed once the daemon had time to settle: every run is over, so any transcript still
+      // open is a handle kept for nothing.
+      await new Promise((r) => setTimeout(r, 3000));
       const fdsAtEnd = d.fdKinds();
+      fig.transcript_fds_idle = Object.entries(fdsAtEnd)
+        .filter(([k]) => k === `file:${s!.home.sessionsDir}`)
+        .reduce((sum, [, count]) => sum + count, 0);
       const grown = Object.entries(fdsAtEnd)
         .filter(([k, n]) => n > (fdsAtStart[k] ?? 0))
         .map(([k, n]) => `${k} ${fdsAtStart[k] ?? 0}→${n}`);
       if (grown.length > 0) fig.fd_grown = grown.join(', ');
       fig.requests = s.server.requests().length;
+      // What the daemon keeps per session is bounded by the registry (OpenClaw keeps ≤ 525).
+      fig.sessions_tracked = Number(
+        ((await d.health()).sessions as { tracked?: number } | undefined)?.tracked,
+      );
+      fig.registry_entries = Object.keys(s.home.registry).length;
       expect(fig.duplicates).toBe(0);
       expect(fig.not_done).toBe(0);
       expect(heap.length).toBeGreaterThanOrEqual(4);
       expect(fig.heap_live_delta_mb).toBeLessThan(LIVE_HEAP_GROWTH_BOUND_MB);
       expect(fig.rss_delta_kb).toBeLessThan(RSS_GROWTH_BOUND_KB);
       expect(fig.fd_delta).toBeLessThanOrEqual(FD_GROWTH_BOUND);
+      expect(fig.sessions_tracked).toBeLessThanOrEqual(fig.registry_entries);
     },
     // Was a known bug (RSS +44–96 MB in 20 s). Heap snapshots after a forced gc found, per finished
     // turn, a 64 KB Buffer-pool slab pinned by the tailer's 64-byte anchor or 256-byte head, and the

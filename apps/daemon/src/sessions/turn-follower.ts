@@ -10,15 +10,26 @@ import { type Route, routeFor } from './routing.ts';
 
 export type TurnTracker = Pick<Tracker, 'apply' | 'tick'>;
 
+/** What the follower asks of the box manager. */
+export type FollowerBoxes = Pick<
+  BoxManager,
+  'boxFor' | 'show' | 'liveBoxes' | 'allBoxes' | 'markState' | 'prune'
+>;
+
 export interface FollowerOptions {
   tracker: TurnTracker;
-  boxes: BoxManager;
+  boxes: FollowerBoxes;
   log: Log;
   now: () => number;
   defaultChannel?: string;
 }
 
 export function createTurnFollower(o: FollowerOptions) {
+  /**
+   * Each session's latest record, for routing — as long as it is in the registry. Kept for every
+   * key ever seen, it grew with the sessions OpenClaw had pruned (1-hour soak: `sessions_tracked`
+   * reached the number of turns); a box whose session left keeps its own channel.
+   */
   const records = new Map<string, SessionRecord>();
   /** Startup buffer: newest view per (key, turn) until the source's initial state is in. */
   let startup: Map<string, SessionView> | undefined = new Map();
@@ -65,6 +76,7 @@ export function createTurnFollower(o: FollowerOptions) {
     onChange(change: SessionChange) {
       if (change.record) records.set(change.key, change.record);
       handle(o.tracker.apply(change, o.now()));
+      if (change.removed) records.delete(change.key);
     },
     tick() {
       handle(o.tracker.tick(o.now()));
