@@ -80,6 +80,15 @@ describe('soak', () => {
           .slice(0, 5)
           .map((p) => `${boxOf(p)?.k}#${boxOf(p)?.n}:${boxOf(p)?.s}`)
           .join(' ');
+      // Both boxes of the first such key, in short (start, end, lines, compactions): what the
+      // second turn holds says how it began — the whole transcript again, or only its tail.
+      const firstPhantom = phantoms[0] ? boxOf(phantoms[0])?.k : undefined;
+      if (firstPhantom)
+        fig.extra_turn_box_detail = all
+          .map(boxOf)
+          .filter((b) => b?.k === firstPhantom)
+          .map((b) => `#${b?.n} ${b?.s} t0=${b?.t0} t1=${b?.t1} cp=${b?.cp} lines=${b?.L.length}`)
+          .join(' | ');
       fig.rss_start_kb = median(first.map((x) => x.rss));
       fig.rss_delta_kb = median(last.map((x) => x.rss)) - fig.rss_start_kb;
       fig.fd_delta = median(last.map((x) => x.fds)) - median(first.map((x) => x.fds));
