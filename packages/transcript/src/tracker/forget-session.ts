@@ -5,8 +5,9 @@ import type { Session, TrackerState } from './tracker-state.ts';
 const TURN_FLOORS_MAX = 10_000;
 
 /**
- * A session that left the registry is dropped once its box has ended (nothing of it is drawn
- * any more); only its turn number stays, so a key that comes back never reuses a (key, turn).
+ * A session that left the registry (for the grace period: see removedForGood) is dropped once its
+ * box has ended (nothing of it is drawn any more); only its turn number stays, so a key that
+ * comes back never reuses a (key, turn).
  */
 export function forget(state: TrackerState, s: Session) {
   const { sessions, emitted, parentByChild, turnFloors } = state;

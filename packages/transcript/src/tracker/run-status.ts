@@ -52,12 +52,21 @@ export function applyRemoved(s: Session, removed: boolean | undefined, now: numb
   if (removed) {
     // Like any stop, after the grace period: a registry version that misses a key for a moment
     // (a stale concurrent write landing last) must not end its turn, nor start a turn 2 when
-    // the key is back in the next version (seen under 100 sessions starting at once).
+    // the key is back in the next version (seen under 100 sessions starting at once). Nor may
+    // it forget a turn that already ended: the key back would be a new session, its transcript
+    // re-read a turn 2 (soak: 1 phantom box in ~2000 turns, when the daemon lagged).
     s.removed = true;
+    s.removedAt ??= now;
     if (s.view?.state === 'active') s.stoppedAt ??= now;
   } else if (s.removed) {
     s.removed = undefined;
+    s.removedAt = undefined;
   }
+}
+
+/** Out of the registry for the whole grace period: gone for good. */
+export function removedForGood(state: TrackerState, s: Session, now: number): boolean {
+  return s.removed === true && now - (s.removedAt ?? now) >= state.grace;
 }
 
 /** A stopped run whose final entry never came: after the grace period its turn ends. */

@@ -27,6 +27,8 @@ export interface Session {
   /** When the run was seen to stop (registry left running / lock gone) while the turn was active. */
   stoppedAt?: number;
   removed?: boolean;
+  /** When the key was first missing from the registry (it is forgotten a grace period later). */
+  removedAt?: number;
   /**
    * Final boxes of turns that ended and were followed by the next turn within the change being
    * applied (a spawn turn's end and the announce turn read together): each still gets its own

@@ -429,6 +429,29 @@ describe('tracker registry removal', () => {
     expect(turns(events)).toEqual(['turn-start #1 active', 'turn-end #1 done']);
   });
 
+  it('a key missing from one registry version after its turn ended keeps its turn when back (soak: phantom turn-2 box)', () => {
+    // The daemon lagged: it read a session's whole turn, then a stale registry version without the
+    // key, then the next version with it — and the source, following it anew, re-read the transcript.
+    const t = createTracker({ labeler, stopGraceMs: 5_000 });
+    const events = t.apply({ agent: 'main', key: KEY, record: rec('running'), entries: run }, end);
+    events.push(...t.apply({ agent: 'main', key: KEY, entries: [], removed: true }, end + 700));
+    events.push(...t.tick(end + 1_000));
+    events.push(...t.apply({ agent: 'main', key: KEY, record: rec('done'), entries: run }, end + 1_500));
+    events.push(...t.tick(end + 60_000));
+    expect(turns(events)).toEqual(['turn-start #1 done', 'turn-end #1 done']);
+    expect(t.retained()).toMatchObject({ sessions: 1, boxes: 1 });
+  });
+
+  it('an ended session that left the registry is forgotten once it stayed out for the grace period', () => {
+    const t = createTracker({ labeler, stopGraceMs: 5_000 });
+    t.apply({ agent: 'main', key: KEY, record: rec('done'), entries: run }, end);
+    t.apply({ agent: 'main', key: KEY, entries: [], removed: true }, end + 100);
+    t.tick(end + 5_099);
+    expect(t.retained()).toMatchObject({ sessions: 1, boxes: 1 });
+    t.tick(end + 5_100);
+    expect(t.retained()).toMatchObject({ sessions: 0, boxes: 0, turnFloors: 1 });
+  });
+
   it('a session that left the registry for good is interrupted after the grace period, then forgotten', () => {
     const t = createTracker({ labeler, stopGraceMs: 5_000 });
     const events = t.apply(
@@ -474,6 +497,8 @@ describe('tracker memory: what it keeps is bounded by live sessions, not by hist
       expect(events.map((e) => e.type)).toEqual(['turn-start', 'turn-end']);
       t.apply({ agent: 'main', key, entries: [], removed: true });
     }
+    // Forgotten once out of the registry for the grace period (a key can be missing for a moment).
+    t.tick(base.at(-1)!.timestamp + 5_000);
     expect(t.retained()).toEqual({ sessions: 0, boxes: 0, seenIds: 0, parentLinks: 0, turnFloors: 300 });
     // A key that comes back continues its turn numbers: (key, turn) never names an old box.
     const back = t.apply({ agent: 'main', key: 'agent:main:explicit:soak-7', entries: turn(400) });

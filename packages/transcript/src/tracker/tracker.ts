@@ -9,7 +9,7 @@
 import { noteCompacted } from '../core/reduce.ts';
 import { tick as tickView } from '../core/tick.ts';
 import { forget } from './forget-session.ts';
-import { applyRecord, applyRemoved, applyWriter, settleStop } from './run-status.ts';
+import { applyRecord, applyRemoved, applyWriter, removedForGood, settleStop } from './run-status.ts';
 import { compose, holder, indexChildren, markEnd } from './subagent-nesting.ts';
 import type { TrackedSession, Tracker, TrackerOptions } from './tracker-api.ts';
 import { createTrackerState, getSession } from './tracker-state.ts';
@@ -39,9 +39,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
       markEnd(s, t);
       const keys = [change.key];
       if (s.record?.parentKey) keys.push(s.record.parentKey);
-      const events = emit(state, keys);
-      if (s.removed) forget(state, s);
-      return events;
+      return emit(state, keys);
     },
     tick(now) {
       state.lastNow = Math.max(state.lastNow, now);
@@ -66,10 +64,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
         }
       }
       const events = emit(state, changed);
-      for (const key of changed) {
-        const s = sessions.get(key);
-        if (s?.removed) forget(state, s);
-      }
+      for (const s of sessions.values()) if (removedForGood(state, s, now)) forget(state, s);
       return events;
     },
     interruptAll: (now) => interruptAll(state, now),
