@@ -111,7 +111,7 @@ describe('soak', () => {
       await new Promise((r) => setTimeout(r, 3000));
       const fdsAtEnd = d.fdKinds();
       fig.transcript_fds_idle = Object.entries(fdsAtEnd)
-        .filter(([k]) => k === `file:${s!.home.sessionsDir}`)
+        .filter(([k]) => k.startsWith(`file:${s!.home.sessionsDir}/`) && k.endsWith('.jsonl'))
         .reduce((sum, [, count]) => sum + count, 0);
       const grown = Object.entries(fdsAtEnd)
         .filter(([k, n]) => n > (fdsAtStart[k] ?? 0))

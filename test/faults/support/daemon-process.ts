@@ -153,7 +153,7 @@ export class DaemonProcess {
   }
 
   /**
-   * What the open fds are, by kind ("file:/tmp/…/sessions" folded to its folder, "socket",
+   * What the open fds are, by kind (files by folder and UUID-folded name, "socket",
    * "anon_inode:inotify", …) with counts: a growing fd count says what leaks.
    */
   fdKinds(): Record<string, number> {
@@ -165,7 +165,10 @@ export class DaemonProcess {
       } catch {
         continue; // closed while listing
       }
-      const kind = target.startsWith('/') ? `file:${path.dirname(target)}` : target.replace(/:\[\d+\]$/, '');
+      // Files by folder and name with any UUID folded ("…/sessions/*.jsonl", "…/sessions.json (deleted)").
+      const kind = target.startsWith('/')
+        ? `file:${path.dirname(target)}/${path.basename(target).replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '*')}`
+        : target.replace(/:\[\d+\]$/, '');
       kinds[kind] = (kinds[kind] ?? 0) + 1;
     }
     return kinds;
