@@ -44,7 +44,7 @@ async function waitFor(what: string, ok: () => boolean, timeoutMs = 10_000) {
   }
 }
 
-function harness() {
+function harness(fileExists?: (p: string) => Promise<boolean>) {
   const sessionsJson = path.join(dir, 'sessions.json');
   const registry: Record<string, Record<string, unknown>> = {};
   const changes: SessionChange[] = [];
@@ -57,6 +57,7 @@ function harness() {
       parseRegistry: createSessionsJsonReader({ agent: 'main', sessionsDir: dir, exists: existsSync }),
       window: { recentWindowMs: 30 * 60_000, maxInitialBytes: 512 * 1024, maxInitialRows: 500 },
       debounceMs: 10,
+      ...(fileExists ? { fileExists } : {}),
     },
     {
       emit: (c) => changes.push(c),
@@ -89,12 +90,32 @@ function harness() {
     await writeSessionsJsonAtomic(sessionsJson, registry);
     return key;
   }
+  /** A run's first half: registry running, the lock, entries. */
+  async function begin(n: number, lines: string[]) {
+    const key = `agent:main:explicit:run-${n}`;
+    const file = path.join(dir, `s-${n}.jsonl`);
+    registry[key] = {
+      ...fixtureEntry,
+      sessionId: `s-${n}`,
+      sessionFile: file,
+      status: 'running',
+      updatedAt: Date.now(),
+    };
+    await writeFile(`${file}.lock`, '{}');
+    for (const l of lines) await appendFile(file, l);
+    await writeSessionsJsonAtomic(sessionsJson, registry);
+    return { key, file };
+  }
+  async function markDone(key: string) {
+    registry[key] = { ...registry[key], status: 'done', updatedAt: Date.now() };
+    await writeSessionsJsonAtomic(sessionsJson, registry);
+  }
   const ids = (key: string) =>
     changes.filter((c) => c.key === key).flatMap((c) => c.entries.map((e) => e.id));
   const writerGone = (key: string) =>
     changes.some((c) => c.key === key && c.writerActive === false) &&
     changes.filter((c) => c.key === key && c.writerActive !== undefined).at(-1)?.writerActive === false;
-  return { source, sessionsJson, registry, changes, run, ids, writerGone };
+  return { source, sessionsJson, registry, changes, run, begin, markDone, ids, writerGone };
 }
 
 describe('jsonl agent source registry re-reads', () => {
@@ -211,6 +232,66 @@ describe('jsonl agent source retention', () => {
     const before = h.ids(key).length;
     await appendFile(path.join(dir, 's-399.jsonl'), fixtureLines[1] ?? '');
     await waitFor('the appended entry', () => h.ids(key).length > before);
+    await h.source.close();
+  });
+
+  it('a lock removed while the first look at it was under way counts as gone (the stale look reported the writer back, which can leave a finished session unparked with its handle open)', async () => {
+    let lockGone: () => void = () => {};
+    const removed = new Promise<void>((r) => {
+      lockGone = r;
+    });
+    let first = true;
+    const h = harness(async (p) => {
+      const there = existsSync(p);
+      if (p.endsWith('.lock') && first) {
+        // The follow's look at the lock: it sees the lock, then answers only after the lock's
+        // removal was reported.
+        first = false;
+        await removed;
+      }
+      return there;
+    });
+    await writeSessionsJsonAtomic(h.sessionsJson, {});
+    await h.source.start();
+    const handlesBefore = sharedHandlePool.openCount();
+    const { key, file } = await h.begin(1, fixtureLines);
+    await waitFor('the follow looking at the lock', () => !first);
+    await rm(`${file}.lock`);
+    await waitFor('the removal reported', () =>
+      h.changes.some((c) => c.key === key && c.writerActive === false),
+    );
+    lockGone();
+    await waitFor('the run delivered', () => h.ids(key).length === fixtureLines.length);
+    await h.markDone(key);
+    await waitFor('parked', () => h.source.retained().parked === 1);
+    await pause(200);
+    expect(h.writerGone(key)).toBe(true);
+    expect(h.source.retained()).toMatchObject({ parked: 1, bufferBytes: 0 });
+    expect(sharedHandlePool.openCount()).toBe(handlesBefore);
+    await h.source.close();
+  });
+
+  it('a lock whose removal went unseen is looked at again when the registry says the run is over', async () => {
+    // The lock's last event is handled while the lock still looks there (as when chokidar drops
+    // the removal, or handles it before the file is gone): only the registry's `done` is left.
+    let staleLock = false;
+    const h = harness(async (p) => (staleLock && p.endsWith('.lock')) || existsSync(p));
+    await writeSessionsJsonAtomic(h.sessionsJson, {});
+    await h.source.start();
+    const handlesBefore = sharedHandlePool.openCount();
+    const { key, file } = await h.begin(1, fixtureLines);
+    await waitFor('the run delivered', () => h.ids(key).length === fixtureLines.length);
+    staleLock = true;
+    await rm(`${file}.lock`);
+    await pause(300);
+    await waitFor('lock events handled', () => h.source.retained().pendingLockEvents === 0);
+    expect(h.source.retained().parked).toBe(0);
+    staleLock = false;
+    await h.markDone(key);
+    await waitFor('parked', () => h.source.retained().parked === 1);
+    expect(h.writerGone(key)).toBe(true);
+    await pause(200);
+    expect(sharedHandlePool.openCount()).toBe(handlesBefore);
     await h.source.close();
   });
 

@@ -38,6 +38,8 @@ export interface JsonlAgentOptions {
   parseRegistry: RegistryParser;
   window: StartupWindow;
   debounceMs: number;
+  /** Whether a file exists now (default: a stat; tests slow it down to order a race). */
+  fileExists?: (p: string) => Promise<boolean>;
 }
 
 interface Followed {
@@ -132,6 +134,12 @@ export function createJsonlAgentSource(
   const followed = new Map<string, Followed>();
   const keyByFile = new Map<string, string>();
   const writerActive = new Map<string, boolean>();
+  /**
+   * Lock reports per key so far: a lock check that started before a report must not overwrite
+   * what the report found (see follow).
+   */
+  const lockReports = new Map<string, number>();
+  const exists = options.fileExists ?? fileExists;
   let registryQueue: Promise<void> = Promise.resolve();
   let closed = false;
   /**
@@ -245,8 +253,13 @@ export function createJsonlAgentSource(
     followed.set(record.key, entry);
     keyByFile.set(path.basename(file), record.key);
     dirWatch.follow(file);
-    const lock = await exists(`${file}.lock`);
-    writerActive.set(record.key, lock);
+    const reportsBefore = lockReports.get(record.key) ?? 0;
+    let lock = await exists(`${file}.lock`);
+    // A lock event reported meanwhile saw the file later than this check did: it wins. Under load
+    // the lock's removal was reported between the check and this line, the stale `true` then
+    // overwrote it and the finished session was never parked (a file handle kept per session).
+    if ((lockReports.get(record.key) ?? 0) === reportsBefore) writerActive.set(record.key, lock);
+    else lock = writerActive.get(record.key) ?? lock;
     await readFollowed(entry, { always: true, writerActive: lock });
     parkIfOver(entry, record);
   }
@@ -321,7 +334,11 @@ export function createJsonlAgentSource(
       ctx.problem(`cannot read transcript: ${(err as Error).message}`, f.path);
       return;
     }
-    if (followed.get(f.key) !== f) return; // rotated away while reading
+    if (followed.get(f.key) !== f) {
+      // Rotated away or removed while reading: this read may have reopened the handle.
+      void f.tailer.release();
+      return;
+    }
     // A late change event or settle read of a parked transcript reopened the handle: give it back.
     if (f.parked) void f.tailer.release();
     ctx.countBytes(result.bytesRead);
@@ -367,6 +384,12 @@ export function createJsonlAgentSource(
       // A followed session's new record goes out together with whatever was appended meanwhile.
       if (current) work.push(readFollowed(current, { always: true }).then(() => parkIfOver(current, record)));
       else emit(record.key, { entries: [] });
+      // The run is over by the registry while its lock still counts as held: the lock's last
+      // event may have been lost (chokidar drops a path's removal within 100 ms of the one
+      // before). A fresh look at the lock, through the same handler as its events, parks the
+      // session if the lock is gone; otherwise its handle and buffer stay until it is pruned.
+      if (current && !current.parked && record.status !== 'running' && writerActive.get(record.key))
+        void onLockEvent(`${current.path}.lock`, path.basename(current.path));
     }
     for (const key of [...records.keys()]) {
       if (seen.has(key)) continue;
@@ -374,6 +397,8 @@ export function createJsonlAgentSource(
       if (f) unfollow(f);
       emit(key, { entries: [], removed: true });
       records.delete(key);
+      writerActive.delete(key);
+      lockReports.delete(key);
     }
     await Promise.all(work);
   }
@@ -403,6 +428,7 @@ export function createJsonlAgentSource(
     exists,
     async report(key, active) {
       if (closed) return;
+      lockReports.set(key, (lockReports.get(key) ?? 0) + 1);
       const changed = writerActive.get(key) !== active;
       writerActive.set(key, active);
       const f = followed.get(key);
@@ -480,7 +506,7 @@ function sameRecordList(a: SessionRecord[], b: SessionRecord[]): boolean {
   return a.length === b.length && a.every((r, i) => r === b[i]);
 }
 
-async function exists(p: string): Promise<boolean> {
+async function fileExists(p: string): Promise<boolean> {
   try {
     await stat(p);
     return true;
