@@ -191,11 +191,17 @@ describe('jsonl agent source retention', () => {
     );
     // Late change events and settle reads (60 ms) after the lock went must not reopen anything.
     await new Promise((r) => setTimeout(r, 300));
-    // `parked` is not asserted: a lock that lived a few ms can still slip past chokidar, and the
-    // registry's `done` is then the only sign; what must hold is that nothing stays open.
+    // The four runs of a round write the registry concurrently, so the version that lands last
+    // may still say one of them is running (the source then rightly keeps it unparked); the next
+    // write says what is true, as OpenClaw's next write would.
+    await writeSessionsJsonAtomic(h.sessionsJson, h.registry);
+    // A lock that lived a few ms can slip past chokidar: the registry's `done` is then the only
+    // sign, and the source looks at the lock again.
+    await waitFor('every session parked', () => h.source.retained().parked === 40);
     // pooledViews: the 64-byte anchor and 256-byte head each pinned a 64 KB Buffer pool slab.
     expect(h.source.retained()).toMatchObject({
       followed: 40,
+      parked: 40,
       bufferBytes: 0,
       pooledViews: 0,
       pendingLockEvents: 0,
