@@ -55,25 +55,24 @@ export function applyRemoved(s: Session, removed: boolean | undefined, now: numb
     // the key is back in the next version (seen under 100 sessions starting at once). Nor may
     // it forget a turn that already ended: the key back would be a new session, its transcript
     // re-read a turn 2 (soak: 1 phantom box in ~2000 turns, when the daemon lagged).
-    s.removed = true;
     s.removedAt ??= now;
     if (s.view?.state === 'active') s.stoppedAt ??= now;
-  } else if (s.removed) {
-    s.removed = undefined;
+  } else {
     s.removedAt = undefined;
   }
 }
 
 /** Out of the registry for the whole grace period: gone for good. */
 export function removedForGood(state: TrackerState, s: Session, now: number): boolean {
-  return s.removed === true && now - (s.removedAt ?? now) >= state.grace;
+  return s.removedAt !== undefined && now - s.removedAt >= state.grace;
 }
 
 /** A stopped run whose final entry never came: after the grace period its turn ends. */
 export function settleStop(state: TrackerState, s: Session, now: number) {
   const v = s.view;
   if (!v || v.state !== 'active' || s.stoppedAt === undefined) return;
-  if ((s.record?.status === 'running' && !s.removed) || now - s.stoppedAt < state.grace) return;
+  if ((s.record?.status === 'running' && s.removedAt === undefined) || now - s.stoppedAt < state.grace)
+    return;
   const status = s.record?.status;
   s.view =
     status === 'failed' || status === 'timeout'

@@ -26,8 +26,10 @@ export interface Session {
   children: string[];
   /** When the run was seen to stop (registry left running / lock gone) while the turn was active. */
   stoppedAt?: number;
-  removed?: boolean;
-  /** When the key was first missing from the registry (it is forgotten a grace period later). */
+  /**
+   * Since when the key is missing from the registry (unset while it is in it); it is forgotten a
+   * grace period later.
+   */
   removedAt?: number;
   /**
    * Final boxes of turns that ended and were followed by the next turn within the change being

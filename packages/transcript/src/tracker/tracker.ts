@@ -71,7 +71,7 @@ export function createTracker(opts: TrackerOptions): Tracker {
     sessions() {
       const out: TrackedSession[] = [];
       for (const s of sessions.values()) {
-        if (s.removed) continue;
+        if (s.removedAt !== undefined) continue;
         const view = compose(state, s.key);
         out.push({
           key: s.key,
