@@ -6,6 +6,7 @@ import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../test/live-helpers.ts';
 import { parseEntry } from '../core/parse-entry.ts';
 import { createSessionsJsonReader } from '../core/sessions-json-reader.ts';
 import { fixturesDir } from '../replay/fixtures.ts';
@@ -35,14 +36,6 @@ afterEach(async () => {
 });
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what: string, ok: () => boolean, timeoutMs = 10_000) {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 function harness(fileExists?: (p: string) => Promise<boolean>) {
   const sessionsJson = path.join(dir, 'sessions.json');

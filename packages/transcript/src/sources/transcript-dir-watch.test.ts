@@ -4,6 +4,7 @@ import { appendFile, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../test/live-helpers.ts';
 import { createTranscriptDirWatch, type TranscriptDirWatch } from './transcript-dir-watch.ts';
 
 let dir: string;
@@ -18,13 +19,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function waitFor(what: string, ok: () => boolean, timeoutMs = 5_000) {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function harness(staleMax: number) {
