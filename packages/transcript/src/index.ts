@@ -29,8 +29,8 @@ export {
   type ReplayScenarioInfo,
   replayScenarios,
 } from './replay/fixtures.ts';
-export { writeSessionsJsonAtomic } from './replay/jsonl-replay.ts';
 export { type ReplayOptions, replayFixture } from './replay/replay-fixture.ts';
+export { createSessionsJsonWriter, writeSessionsJsonAtomic } from './replay/sessions-json-writer.ts';
 export { prepareSqliteReplay, type SqliteReplay, type SqliteReplayStep } from './replay/sqlite-replay.ts';
 // Sources (the only I/O): one SessionSource over every agent of an OpenClaw state directory,
 // JSONL era or SQLite era detected per agent, or explicit paths; read-only, history read bounded

@@ -3,7 +3,7 @@ import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixturesDir } from '../src/replay/fixtures.ts';
-import { writeSessionsJsonAtomic } from '../src/replay/jsonl-replay.ts';
+import { writeSessionsJsonAtomic } from '../src/replay/sessions-json-writer.ts';
 import { createSessionSource } from '../src/sources/create-session-source.ts';
 import type { SessionSource } from '../src/types.ts';
 import { fileEntryIds, type Recorder, record, sorted, tempStateDir, waitFor } from './live-helpers.ts';

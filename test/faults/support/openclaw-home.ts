@@ -6,7 +6,7 @@
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixturesDir, writeSessionsJsonAtomic } from '@livestatus/transcript';
+import { createSessionsJsonWriter, fixturesDir } from '@livestatus/transcript';
 
 export const BASIC_FIXTURE = 'v2026.7.35-local-basic';
 const BASIC_SESSION = '91a91807-da8d-4e09-8cac-722a3462075f';
@@ -75,9 +75,16 @@ export class OpenClawHome {
     return path.join(this.sessionsDir, 'sessions.json');
   }
 
-  async flushRegistry(): Promise<void> {
+  // One write after the other, each of the registry as it is then (see createSessionsJsonWriter):
+  // concurrent writes once left an older version last, a finished run "running" for good, and
+  // the daemon rightly kept following it (the quick soak's one transcript open at idle).
+  readonly #registryWriter = createSessionsJsonWriter(this.registryFile, () => {
     capEntryCount(this.registry);
-    await writeSessionsJsonAtomic(this.registryFile, this.registry);
+    return this.registry;
+  });
+
+  flushRegistry(): Promise<void> {
+    return this.#registryWriter.write();
   }
 
   /** A session of the basic fixture; `n` > 0 clones it under its own key and session id. */

@@ -4,7 +4,7 @@
 // daemon restart, a turn that ends while the daemon is down.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeSessionsJsonAtomic } from '@livestatus/transcript';
+import { createSessionsJsonWriter } from '@livestatus/transcript';
 
 export class FakeAgent {
   readonly dir: string;
@@ -14,6 +14,10 @@ export class FakeAgent {
   constructor(readonly stateDir: string) {
     this.dir = path.join(stateDir, 'agents/main/sessions');
     mkdirSync(this.dir, { recursive: true });
+    this.#registryWriter = createSessionsJsonWriter(
+      path.join(this.dir, 'sessions.json'),
+      () => this.registry,
+    );
   }
   #id() {
     return (++this.#seq).toString(16).padStart(8, '0');
@@ -54,8 +58,11 @@ export class FakeAgent {
     );
     return sid;
   }
-  async flushRegistry() {
-    await writeSessionsJsonAtomic(path.join(this.dir, 'sessions.json'), this.registry);
+  // One write after the other, as OpenClaw's writer queue (concurrent markDone calls could
+  // otherwise leave an older version last).
+  readonly #registryWriter: { write(): Promise<void> };
+  flushRegistry(): Promise<void> {
+    return this.#registryWriter.write();
   }
   step(sid: string, i: number) {
     const now = Date.now();

@@ -1,12 +1,12 @@
 // Executes a JSONL-era replay plan into `<stateDir>/agents/<agent>/sessions` the way OpenClaw
 // writes: sessions.json replaced by temp file + rename (pretty JSON, no trailing newline),
 // transcripts created by one write and then appended line by line, the lock file around a run.
-import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type JsonlFixtureSession, type JsonlReplayStep, planJsonlReplay } from './jsonl-replay-plan.ts';
 import { gapMs, insideRoot, type ReplayRunOptions } from './pacing.ts';
 import { retimeTranscriptText } from './retime.ts';
+import { writeSessionsJsonAtomic } from './sessions-json-writer.ts';
 
 const TIME_FIELDS = [
   'updatedAt',
@@ -37,13 +37,6 @@ export async function loadJsonlFixture(fixtureDir: string, agent = 'main'): Prom
     out.push({ key, entry, ...(text !== undefined ? { file: { name, text } } : {}) });
   }
   return out;
-}
-
-/** Replaces `file` the way OpenClaw does: a temp file in the same directory, then rename. */
-export async function writeSessionsJsonAtomic(file: string, registry: unknown): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  await writeFile(tmp, JSON.stringify(registry, null, 2), { mode: 0o600 });
-  await rename(tmp, file);
 }
 
 export type JsonlReplayOptions = ReplayRunOptions<JsonlReplayStep>;

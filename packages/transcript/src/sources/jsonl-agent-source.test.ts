@@ -10,7 +10,7 @@ import { waitFor } from '../../test/live-helpers.ts';
 import { parseEntry } from '../core/parse-entry.ts';
 import { createSessionsJsonReader } from '../core/sessions-json-reader.ts';
 import { fixturesDir } from '../replay/fixtures.ts';
-import { writeSessionsJsonAtomic } from '../replay/jsonl-replay.ts';
+import { writeSessionsJsonAtomic } from '../replay/sessions-json-writer.ts';
 import type { SessionChange } from '../types.ts';
 import { sharedHandlePool } from './file-handles.ts';
 import { createJsonlAgentSource } from './jsonl-agent-source.ts';
