@@ -2,7 +2,7 @@
 // project (unit, end-to-end with real OpenClaw, Chromium, tmux, quick faults). Ends with the
 // plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureSystemTools } from './ensure-system-tools.mjs';
 
 function run(cmd, args) {
@@ -30,6 +30,10 @@ for (const [cmd, args] of steps) {
   }
 }
 mkdirSync('.cache', { recursive: true });
+// The fault scenarios append one line each (figures included) here; a failed one is printed at the
+// end, so a CI log cut to its head and tail still says what the scenario measured.
+const faultsReport = process.env.LIVESTATUS_FAULTS_REPORT ?? '.cache/faults-report.jsonl';
+rmSync(faultsReport, { force: true });
 
 // Unit tests run in parallel; the end-to-end suites (every `test/` folder: real OpenClaw gateways,
 // daemon processes, Chromium, tmux) run one file at a time, since on a 2-core machine they would
@@ -76,6 +80,22 @@ for (const phase of phases) {
 if (failures.length > 0) {
   console.log('\nFailed:');
   for (const f of failures) console.log(`  ${f.slice(0, 400)}`);
+}
+const badScenarios = existsSync(faultsReport)
+  ? readFileSync(faultsReport, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .filter((r) => r.outcome !== 'pass')
+  : [];
+if (badScenarios.length > 0) {
+  console.log('\nFault scenarios that did not pass, with their figures:');
+  for (const r of badScenarios) {
+    const figures = Object.entries(r.figures ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    console.log(`  ${r.outcome.toUpperCase()} ${r.scenario} | ${figures.slice(0, 1500)}`);
+  }
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -2,6 +2,8 @@
 // 5xx, sampling the daemon's RSS (/proc/<pid>/status), open fds (/proc/<pid>/fd) and live heap
 // (after a full GC forced through the inspector, see heap-probe.ts). Growth from the second (after
 // warm-up) to the last quarter of the run beyond a bound is a leak.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect } from 'vitest';
 import { play } from './support/delivery.ts';
 import { connectHeapProbe, type HeapProbe, inspectorUrl, type MemoryAfterGc } from './support/heap-probe.ts';
@@ -22,6 +24,18 @@ const RSS_GROWTH_BOUND_KB = 40 * 1024;
 // per finished turn — the leak the heap snapshots once found — passes this in ~700 turns.
 const LIVE_HEAP_GROWTH_BOUND_MB = 10;
 const FD_GROWTH_BOUND = 8;
+/** The status sessions.json on disk gives the session of `file` (what the daemon last read). */
+function registryOnDisk(registryFile: string, file: string): string {
+  try {
+    const registry = JSON.parse(readFileSync(registryFile, 'utf8')) as Record<
+      string,
+      { sessionFile?: string; status?: string }
+    >;
+    return String(Object.values(registry).find((e) => e.sessionFile === file)?.status);
+  } catch (err) {
+    return `unreadable (${(err as Error).message})`;
+  }
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 describe('soak', () => {
@@ -110,9 +124,20 @@ describe('soak', () => {
       // open is a handle kept for nothing.
       await new Promise((r) => setTimeout(r, 3000));
       const fdsAtEnd = d.fdKinds();
-      fig.transcript_fds_idle = Object.entries(fdsAtEnd)
-        .filter(([k]) => k.startsWith(`file:${s!.home.sessionsDir}/`) && k.endsWith('.jsonl'))
-        .reduce((sum, [, count]) => sum + count, 0);
+      const openTranscripts = d
+        .fdTargets()
+        .filter((t) => t.startsWith(`${s!.home.sessionsDir}/`) && t.endsWith('.jsonl'));
+      fig.transcript_fds_idle = openTranscripts.length;
+      // Each one with what the daemon had to go on: the registry's last word and the lock.
+      if (openTranscripts.length > 0)
+        fig.transcript_fds_idle_detail = openTranscripts
+          .slice(0, 5)
+          .map((file) => {
+            const entry = Object.values(s!.home.registry).find((e) => e.sessionFile === file);
+            const onDisk = registryOnDisk(s!.home.registryFile, file);
+            return `${path.basename(file)}: registry ${String(entry?.status)} (on disk ${onDisk}), lock ${existsSync(`${file}.lock`) ? 'present' : 'gone'}`;
+          })
+          .join('; ');
       const grown = Object.entries(fdsAtEnd)
         .filter(([k, n]) => n > (fdsAtStart[k] ?? 0))
         .map(([k, n]) => `${k} ${fdsAtStart[k] ?? 0}→${n}`);

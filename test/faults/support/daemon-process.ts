@@ -152,19 +152,26 @@ export class DaemonProcess {
     return readdirSync(`/proc/${this.pid}/fd`).length;
   }
 
+  /** What each open fd points at (readlink of /proc/<pid>/fd/*): a path, "socket:[…]", … */
+  fdTargets(): string[] {
+    const targets: string[] = [];
+    for (const fd of readdirSync(`/proc/${this.pid}/fd`)) {
+      try {
+        targets.push(readlinkSync(`/proc/${this.pid}/fd/${fd}`));
+      } catch {
+        // closed while listing
+      }
+    }
+    return targets;
+  }
+
   /**
    * What the open fds are, by kind (files by folder and UUID-folded name, "socket",
    * "anon_inode:inotify", …) with counts: a growing fd count says what leaks.
    */
   fdKinds(): Record<string, number> {
     const kinds: Record<string, number> = {};
-    for (const fd of readdirSync(`/proc/${this.pid}/fd`)) {
-      let target: string;
-      try {
-        target = readlinkSync(`/proc/${this.pid}/fd/${fd}`);
-      } catch {
-        continue; // closed while listing
-      }
+    for (const target of this.fdTargets()) {
       // Files by folder and name with any UUID folded ("…/sessions/*.jsonl", "…/sessions.json (deleted)").
       const kind = target.startsWith('/')
         ? `file:${path.dirname(target)}/${path.basename(target).replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '*')}`
