@@ -1,14 +1,12 @@
 // Test-only access to the real OpenClaw fixtures (test-data/openclaw, written by the real gateway).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fixturesDir } from '../replay/fixtures.ts';
 import type { TranscriptEntry } from '../types.ts';
 import { parseEntry } from './parse-entry.ts';
 
-export const FIXTURES = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../test-data/openclaw',
-);
+/** The fixtures folder, found the same way when bundled (bench runner) as from source. */
+export const FIXTURES = fixturesDir;
 
 const JSONL_SESSIONS = 'v2026.7.35-gateway/agents/main/sessions';
 
