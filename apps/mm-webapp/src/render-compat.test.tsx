@@ -3,6 +3,7 @@
 // below — @livestatus/render's components included — runs on that copy.
 import { DomStatusBox } from '@livestatus/render/dom';
 import { toProps, validateProps } from '@livestatus/render/props';
+import { seedView, T0 } from '@livestatus/render/testing';
 import type { SessionView } from '@livestatus/transcript';
 import { cleanup, render } from '@testing-library/react';
 import React from 'react';
@@ -10,21 +11,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 afterEach(cleanup);
 
-const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-
+/** The seed's box, cut down, with hostile agent text as its last line. */
 function view(): SessionView {
   return {
+    ...seedView(),
     key: 'agent:main:mattermost:channel:4xk9pq7wbjdo8rj3n5s1mct6ue',
-    sessionId: 's1',
-    agent: 'main',
-    label: 'main',
-    state: 'done',
-    turn: 1,
-    startedAt: T0,
-    endedAt: T0 + 53_000,
-    lastActivityAt: T0 + 53_000,
-    tokens: 12_400,
-    compactions: 0,
     lines: [
       { kind: 'text', id: 'a', text: 'Reading live-status source code...', at: T0 },
       { kind: 'tool', id: 't1', tool: 'exec', label: 'exec: ls /agents/sessions', status: 'ok', at: T0 },

@@ -1,4 +1,5 @@
-// Hand-built views for host tests (fixture-built views are in test/fixtures.test.ts).
+// Hand-built views for host tests here and in the apps (`@livestatus/render/testing`); views built
+// from the real fixtures are in test/fixture-views.ts.
 import type { SessionView } from '@livestatus/transcript';
 
 export const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
