@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_IDS } from '@livestatus/mm-dev-server';
+import { freeLoopbackPort } from '@livestatus/openclaw-e2e';
 import type { Post } from '@mattermost/types/posts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Harness, harness, until } from './support/harness.ts';
@@ -182,20 +183,10 @@ describe('routing from the registry', () => {
   }, 40_000);
 });
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 describe('health', () => {
   it('GET /health and /metrics on HEALTH_PORT report state without secrets', async () => {
     h = await harness();
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const d = await h.start({ HEALTH_PORT: String(port) });
     expect(d.healthPort).toBe(port);
     const res = await fetch(`http://127.0.0.1:${port}/health`);

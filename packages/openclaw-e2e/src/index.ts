@@ -8,6 +8,8 @@ export { GATEWAY_TOKEN, openClawConfig, stateDirOf, writeOpenClawConfig } from '
 export { type Gateway, type GatewayOptions, type IdleOptions, startGateway } from './gateway.ts';
 // Cached install of the real `openclaw` npm package (Node 24, outside the workspace)
 export { defaultCacheDir, type EnsureOptions, ensureOpenClaw, type OpenClawInstall } from './install.ts';
+// A loopback port the OS picked (for any test server: gateway, daemon health, demo)
+export { freeLoopbackPort } from './ports.ts';
 // One turn: embedded, or through a gateway started for it
 export { type RunOptions, type RunResult, runOpenClaw } from './run.ts';
 export {

@@ -3,26 +3,13 @@
 // and its memory and handles read from /proc. Nothing of the daemon is imported.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freeLoopbackPort } from '@livestatus/openclaw-e2e';
 import { daemonBin, requireDaemonBuild } from './paths.ts';
 
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
-}
-
-/** A free loopback port for HEALTH_PORT (0 would turn the health server off). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Only what a service unit would pass: PATH and HOME, plus the daemon's own settings. */
@@ -72,7 +59,7 @@ export class DaemonProcess {
     nodeArgs: string[] = [],
   ): Promise<DaemonProcess> {
     requireDaemonBuild();
-    const healthPort = env.HEALTH_PORT ? Number(env.HEALTH_PORT) : await freePort();
+    const healthPort = env.HEALTH_PORT ? Number(env.HEALTH_PORT) : await freeLoopbackPort(); // not 0: that turns the health server off
     const child = spawn(process.execPath, [...nodeArgs, daemonBin, ...args], {
       env: { ...baseEnv(home), ...env, HEALTH_PORT: String(healthPort) },
       cwd: home,

@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+export { freeLoopbackPort as freePort } from '@livestatus/openclaw-e2e';
+
 export const demoBundle = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/demo.js');
 
 export interface DemoRun {
@@ -90,18 +92,6 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export function portIsFree(port: number): Promise<boolean> {
