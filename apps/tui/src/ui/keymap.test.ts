@@ -1,30 +1,9 @@
-import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { commandFor } from './keymap.ts';
+import { key } from './test-keys.ts';
 
-const none: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
-const key = (k: Partial<Key>): Key => ({ ...none, ...k });
+const none = key();
+
 const list = { filterEditing: false, mode: 'list' as const };
 const detail = { filterEditing: false, mode: 'detail' as const };
 const editing = { filterEditing: true, mode: 'list' as const };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeItem } from '../../test/support/items.ts';
 import type { SessionItem } from '../sessions/session-item.ts';
+import { key } from './test-keys.ts';
 import { initialUiState, isUnseen, type UiAction, type UiState, uiReducer, visibleOf } from './ui-state.ts';
 
 function snap(items: SessionItem[], now = 100): UiAction {
@@ -155,28 +156,7 @@ describe('ui reducer: expansion', () => {
 });
 
 describe('ui reducer: raw keys', () => {
-  const k = {
-    upArrow: false,
-    downArrow: false,
-    leftArrow: false,
-    rightArrow: false,
-    pageDown: false,
-    pageUp: false,
-    home: false,
-    end: false,
-    return: false,
-    escape: false,
-    ctrl: false,
-    shift: false,
-    tab: false,
-    backspace: false,
-    delete: false,
-    meta: false,
-    super: false,
-    hyper: false,
-    capsLock: false,
-    numLock: false,
-  };
+  const k = key();
   it('a burst of keys is mapped against the state each key leaves (/ then q types q)', () => {
     const s = run([snap(three), { type: 'key', input: '/', key: k }, { type: 'key', input: 'q', key: k }]);
     expect(s.filter).toBe('q');
