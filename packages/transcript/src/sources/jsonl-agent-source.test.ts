@@ -203,7 +203,7 @@ describe('jsonl agent source retention', () => {
     await h.source.close();
   });
 
-  it('sessions pruned from the registry give back their transcript watchers (1-hour soak: ~2 KB of heap per session ever followed)', async () => {
+  it('sessions pruned from the registry are watched no more (1-hour soak with chokidar: ~2 KB of heap per session ever followed)', async () => {
     const h = harness();
     const now = Date.now();
     const n = 400;
@@ -224,7 +224,7 @@ describe('jsonl agent source retention', () => {
     // OpenClaw's store maintenance keeps the newest entries and may leave the transcripts.
     for (let i = 0; i < n - 10; i++) delete h.registry[`agent:main:explicit:pruned-${i}`];
     await writeSessionsJsonAtomic(h.sessionsJson, h.registry);
-    await waitFor('the watch renewed', () => h.source.retained().watchedTranscripts === 10);
+    await waitFor('the pruned ones unwatched', () => h.source.retained().watchedTranscripts === 10);
     expect(h.source.retained().followed).toBe(10);
     // The sessions still there keep reporting.
     const key = 'agent:main:explicit:pruned-399';

@@ -1,8 +1,8 @@
 // JSONL era (OpenClaw ≤ 2026.7): one agent's `sessions/` directory. `sessions.json` is the
 // authority for which file belongs to which session key; it is replaced by temp file + rename
 // many times per run, so it is re-read debounced and a torn read keeps the last good parse.
-// Transcripts are followed by byte-offset tailers, only for sessions active recently; files that
-// were already there at startup and are not followed are not even watched (10 000 historical
+// Transcripts are followed by byte-offset tailers, only for sessions active recently; one watch of
+// the folder passes on what concerns them, the registry and the locks (10 000 historical
 // transcripts must cost nothing; transcript-dir-watch.ts). `<file>.jsonl.lock` is the earliest
 // sign of a run.
 import { open, stat } from 'node:fs/promises';
@@ -58,10 +58,11 @@ interface Followed {
 }
 
 /**
- * chokidar drops a file's change events for 50 ms after one it emitted (leading edge only), so an
- * append landing in that window would otherwise wait for the next write — which may never come.
- * Every change event is therefore followed by one trailing read once the window has passed; when
- * nothing was appended meanwhile that read is a single stat (the tailer's unchanged-file check).
+ * Every change event is followed by one trailing read once a burst has passed: an append whose
+ * event was merged into an earlier one (FSEvents on macOS coalesces; inotify merges an event into
+ * an identical one still queued) would otherwise wait for the next write — which may never come.
+ * When nothing was appended meanwhile that read is a single stat (the tailer's unchanged-file
+ * check). It was needed with chokidar, which dropped a file's events for 50 ms after each.
  */
 const SETTLE_MS = 60;
 
@@ -161,9 +162,9 @@ export function createJsonlAgentSource(
   const debounced = createDebouncer(ctx.clock, options.debounceMs, () => {
     void reloadRegistry();
   });
-  // The registry gets the same trailing read as a transcript (SETTLE_MS): a rename landing in
-  // chokidar's 50 ms window after the previous one went unreported, and a burst's last version
-  // waited for the next rewrite (a test of rapid rewrites missed it every few rounds). Re-reading
+  // The registry gets the same trailing read as a transcript (SETTLE_MS): with chokidar a rename
+  // landing in the 50 ms after the previous one went unreported, and a burst's last version waited
+  // for the next rewrite (a test of rapid rewrites missed it every few rounds). Re-reading
   // an unchanged registry costs a scan and no parse (createSessionsJsonReader).
   // That trailing read is skipped when the file is still the one last read (same inode, size and
   // times): OpenClaw replaces it by rename, so a new version is a new inode, and most bursts were
@@ -186,15 +187,16 @@ export function createJsonlAgentSource(
   const dirWatch = createTranscriptDirWatch({
     dir: sessionsDir,
     classify,
-    onEvent: (event, p) => {
-      void onFileEvent(event, p);
+    onEvent: (_event, p) => {
+      void onFileEvent(p);
     },
     onError: (err) => ctx.problem(`watcher: ${err.message}`, sessionsDir),
-    // Belt and braces: the old watcher is closed only once the new one is ready.
-    onRenewed: () => {
+    // Events may have been missed: the registry and every live transcript are read again.
+    onResync: () => {
       debounced.trigger();
       for (const f of followed.values()) if (!f.parked) f.settle.trigger();
     },
+    clock: ctx.clock,
   });
 
   async function readRegistry(): Promise<SessionRecord[] | undefined> {
@@ -385,9 +387,10 @@ export function createJsonlAgentSource(
       if (current) work.push(readFollowed(current, { always: true }).then(() => parkIfOver(current, record)));
       else emit(record.key, { entries: [] });
       // The run is over by the registry while its lock still counts as held: the lock's last
-      // event may have been lost (chokidar drops a path's removal within 100 ms of the one
-      // before). A fresh look at the lock, through the same handler as its events, parks the
-      // session if the lock is gone; otherwise its handle and buffer stay until it is pruned.
+      // event may have been lost (chokidar dropped a path's removal within 100 ms of the one
+      // before; an inotify queue can overflow). A fresh look at the lock, through the same
+      // handler as its events, parks the session if the lock is gone; otherwise its handle and
+      // buffer stay until it is pruned.
       if (current && !current.parked && record.status !== 'running' && writerActive.get(record.key))
         void onLockEvent(`${current.path}.lock`, path.basename(current.path));
     }
@@ -446,7 +449,7 @@ export function createJsonlAgentSource(
     },
   });
 
-  async function onFileEvent(event: string, p: string) {
+  async function onFileEvent(p: string) {
     if (closed) return;
     const name = path.basename(p);
     if (p === sessionsJson) {
@@ -458,7 +461,7 @@ export function createJsonlAgentSource(
       await onLockEvent(p, name.slice(0, -'.lock'.length));
       return;
     }
-    if (!isTranscriptName(name) || event === 'unlink') return;
+    if (!isTranscriptName(name)) return;
     let key = keyByFile.get(name);
     if (!key) {
       // The registry names a new session before its transcript exists, but the debounced

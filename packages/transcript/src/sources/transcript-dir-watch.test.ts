@@ -1,29 +1,30 @@
-// The folder watch on a real directory: transcripts nobody follows any more lose their watcher at a
-// renewal, while followed transcripts, the registry and new files keep reporting across it.
-import { appendFile, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+// The folder watch on a real directory: what it passes on (followed transcripts, the registry,
+// locks, transcripts appearing), what it keeps to itself (appends to transcripts nobody follows,
+// temp files), a folder that appears late, and close.
+import { appendFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../test/live-helpers.ts';
+import { systemClock } from './source-clock.ts';
 import { createTranscriptDirWatch, type TranscriptDirWatch } from './transcript-dir-watch.ts';
 
-let dir: string;
+let root: string;
 let w: TranscriptDirWatch | undefined;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'livestatus-dir-watch-'));
-  await writeFile(path.join(dir, 'sessions.json'), '{}');
+  root = await mkdtemp(path.join(tmpdir(), 'livestatus-dir-watch-'));
 });
 afterEach(async () => {
   await w?.close();
   w = undefined;
-  await rm(dir, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true });
 });
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function harness(staleMax: number) {
+function harness(dir: string) {
   const events: string[] = [];
-  let renewals = 0;
+  let resyncs = 0;
   w = createTranscriptDirWatch({
     dir,
     classify: (name) =>
@@ -32,73 +33,100 @@ function harness(staleMax: number) {
         : name.endsWith('.jsonl')
           ? 'transcript'
           : 'ignore',
-    onEvent: (event, file) => events.push(`${event} ${path.basename(file)}`),
+    onEvent: (event, file) => events.push(`${event} ${path.relative(dir, file)}`),
     onError: (err) => events.push(`error ${err.message}`),
-    onRenewed: () => renewals++,
-    staleMax,
+    onResync: () => resyncs++,
+    clock: systemClock,
+    retryMs: 20,
   });
   const file = (name: string) => path.join(dir, name);
   const saw = (e: string) => events.includes(e);
-  return { w, events, file, saw, renewals: () => renewals };
+  const about = (name: string) => events.filter((e) => e.endsWith(` ${name}`));
+  return { w, events, file, saw, about, resyncs: () => resyncs };
 }
 
 describe('transcript folder watch', () => {
-  it('drops the watchers of unfollowed transcripts; followed ones, the registry and new files still report', async () => {
-    const h = harness(5);
+  it('passes on followed transcripts, the registry, locks and transcripts appearing; not appends to the rest', async () => {
+    const h = harness(root);
+    await writeFile(h.file('sessions.json'), '{}');
+    // A folder of old transcripts, one of them followed.
+    const old = Array.from({ length: 50 }, (_, i) => `old-${i}.jsonl`);
+    for (const n of old) await writeFile(h.file(n), 'x\n');
     await h.w.start();
-    const names = Array.from({ length: 20 }, (_, i) => `t${i}.jsonl`);
-    for (const n of names) await writeFile(h.file(n), 'x\n');
-    await waitFor('every add', () => names.every((n) => h.saw(`add ${n}`)));
-    for (const n of names) h.w.follow(h.file(n));
-    expect(h.w.watchedTranscripts()).toBe(20);
-    for (const n of names.slice(0, 15)) h.w.unfollow(h.file(n));
-    await waitFor('the renewals', () => h.w.watchedTranscripts() === 5);
-    expect(h.renewals()).toBeGreaterThanOrEqual(1);
-    h.events.length = 0;
-    await appendFile(h.file('t0.jsonl'), 'y\n');
-    await appendFile(h.file('t19.jsonl'), 'y\n');
-    await writeFile(h.file('sessions.json.tmp'), '{"a":1}');
-    await rename(h.file('sessions.json.tmp'), h.file('sessions.json'));
+    h.w.follow(h.file('old-7.jsonl'));
+    expect(h.w.watchedTranscripts()).toBe(1);
+
+    for (const n of old) await appendFile(h.file(n), 'y\n');
+    // OpenClaw's registry write: a temp file renamed over sessions.json.
+    await writeFile(h.file('sessions.json.123.tmp'), '{"a":1}');
+    await rename(h.file('sessions.json.123.tmp'), h.file('sessions.json'));
+    // A run: lock, new transcript, appends, lock gone.
+    await writeFile(h.file('new.jsonl.lock'), '{}');
     await writeFile(h.file('new.jsonl'), 'x\n');
-    await waitFor('the followed transcript, the registry and the new file', () =>
-      ['change t19.jsonl', 'change sessions.json', 'add new.jsonl'].every(h.saw),
+    await appendFile(h.file('new.jsonl'), 'y\n');
+    await rm(h.file('new.jsonl.lock'));
+    await waitFor('every event of interest', () =>
+      ['change old-7.jsonl', 'rename sessions.json', 'rename new.jsonl.lock', 'rename new.jsonl'].every(
+        h.saw,
+      ),
     );
-    await pause(200);
-    expect(h.events.filter((e) => e.includes('t0.jsonl'))).toEqual([]);
+    await pause(100);
+    // The lock's appearing and going are both there (events name the file; the reader looks).
+    expect(h.about('new.jsonl.lock').filter((e) => e.startsWith('rename')).length).toBeGreaterThanOrEqual(2);
+    // Appends to the 49 transcripts nobody follows, and the temp file, reach nobody.
+    expect(h.events.filter((e) => e.includes('old-') && !e.endsWith('old-7.jsonl'))).toEqual([]);
+    expect(h.events.filter((e) => e.includes('.tmp'))).toEqual([]);
+    // Not followed yet: new.jsonl was passed on when it appeared, its append was not.
+    expect(h.about('new.jsonl')).toEqual(['rename new.jsonl']);
     expect(h.events.filter((e) => e.startsWith('error'))).toEqual([]);
-  });
 
-  it('a transcript followed while a renewal starts is watched by the new watcher', async () => {
-    const h = harness(2);
-    await h.w.start();
-    for (const n of ['a', 'b', 'c', 'd', 'late'].map((x) => `${x}.jsonl`)) await writeFile(h.file(n), 'x\n');
-    await waitFor('the adds', () => h.saw('add late.jsonl'));
-    for (const n of ['a', 'b', 'c', 'd']) h.w.follow(h.file(`${n}.jsonl`));
-    // 'late' was reported (held) but never followed: three stale watchers start a renewal...
-    h.w.unfollow(h.file('a.jsonl'));
-    h.w.unfollow(h.file('b.jsonl'));
-    // ...and 'late' is followed before the new watcher is ready; it was in the folder when the
-    // renewal listed it, so the new watcher skips it unless told.
-    h.w.follow(h.file('late.jsonl'));
-    await waitFor('the renewal', () => h.renewals() === 1);
-    expect(h.w.watchedTranscripts()).toBe(3);
+    // Followed from now on; and unfollowed, quiet again.
+    h.w.follow(h.file('new.jsonl'));
+    await appendFile(h.file('new.jsonl'), 'z\n');
+    await waitFor('the followed append', () => h.saw('change new.jsonl'));
+    h.w.unfollow(h.file('new.jsonl'));
+    h.w.unfollow(h.file('old-7.jsonl'));
+    expect(h.w.watchedTranscripts()).toBe(0);
     h.events.length = 0;
-    await appendFile(h.file('late.jsonl'), 'y\n');
-    await waitFor('the late transcript', () => h.saw('change late.jsonl'));
+    await appendFile(h.file('new.jsonl'), 'w\n');
+    await appendFile(h.file('old-7.jsonl'), 'w\n');
+    await pause(100);
+    expect(h.events).toEqual([]);
   });
 
-  it('a renewal closes nothing it should not: closing during one leaves no watcher running', async () => {
-    const h = harness(0);
+  it('a folder that is not there yet is watched once it appears, with a resync for what came before', async () => {
+    const dir = path.join(root, 'agents/main/sessions');
+    const h = harness(dir);
     await h.w.start();
+    await pause(60);
+    // A missing folder is normal before the first run: no error.
+    expect(h.events).toEqual([]);
+    await mkdir(dir, { recursive: true });
+    await writeFile(h.file('sessions.json'), '{}');
+    await waitFor('the resync', () => h.resyncs() === 1);
+    await writeFile(h.file('sessions.json.1.tmp'), '{"b":1}');
+    await rename(h.file('sessions.json.1.tmp'), h.file('sessions.json'));
+    await waitFor('the registry event', () => h.saw('rename sessions.json'));
+  });
+
+  it('close stops every event and a pending retry', async () => {
+    const missing = harness(path.join(root, 'later'));
+    await missing.w.start();
+    await missing.w.close();
+    await mkdir(path.join(root, 'later'));
+    await pause(100);
+    expect(missing.resyncs()).toBe(0);
+
+    const h = harness(root);
     await writeFile(h.file('a.jsonl'), 'x\n');
-    await waitFor('the add', () => h.saw('add a.jsonl'));
-    h.w.unfollow(h.file('a.jsonl'));
+    await h.w.start();
+    h.w.follow(h.file('a.jsonl'));
     await h.w.close();
     w = undefined;
-    h.events.length = 0;
-    await appendFile(h.file('sessions.json'), ' ');
+    await appendFile(h.file('a.jsonl'), 'y\n');
+    await writeFile(h.file('sessions.json'), '{}');
     await writeFile(h.file('b.jsonl'), 'x\n');
-    await pause(200);
+    await pause(100);
     expect(h.events).toEqual([]);
   });
 });

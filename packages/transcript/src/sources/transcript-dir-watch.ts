@@ -1,143 +1,119 @@
-// The watch over one agent's `sessions/` folder (chokidar, depth 0), kept bounded by what the
-// source still follows.
+// The watch over one agent's `sessions/` folder: one `fs.watch` of the folder itself, whose events
+// name the file (inotify on Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows), passed on
+// by name for the files the source wants. Nothing is kept per file but the set of followed names.
 //
-// chokidar keeps a watcher for every file it has reported (~2.3 KB of heap each, measured) until
-// the file is deleted, and OpenClaw's store maintenance prunes registry entries without always
-// deleting their transcripts: a 1-hour soak grew the daemon's live heap by ~1.8 KB per session it
-// had ever followed. `unwatch` is no way out: chokidar adds every unwatched path to its ignore
-// list, which it matches on every event. So the watch is renewed — a new chokidar watcher that
-// skips the transcripts nobody follows, ready before the old one is closed, so no event falls
-// between them — once the transcripts watched for nothing outnumber `staleMax`.
-import { readdir } from 'node:fs/promises';
+// Not chokidar (which this replaced): on every event of a folder it watches, chokidar lists the
+// folder and lstat()s every entry in it to find what was added or removed, again and again while
+// events keep coming (its 1 s throttle re-reads as soon as a read ends if anything happened
+// meanwhile), plus once more per path added before it existed. A gateway folder holding 10 000
+// old transcripts then cost the daemon more than a core while any agent was busy, and 100
+// sessions starting at once allocated ~800 MB in such rescans (RSS 440 MB). A folder event here
+// costs a name check. It also needs one inotify watch per agent instead of one per followed file.
+import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
-import { type FSWatcher, watch } from 'chokidar';
+import type { SourceClock } from './source-clock.ts';
 
 /** How the folder's files are watched: transcripts only while followed, `watch` files always. */
 export type WatchClass = 'transcript' | 'watch' | 'ignore';
 
+/** `rename`: the name appeared or went (created, deleted, renamed); `change`: its content changed. */
+export type FolderEvent = 'rename' | 'change';
+
 export interface TranscriptDirWatchOptions {
   dir: string;
   classify(name: string): WatchClass;
-  onEvent(event: string, file: string): void;
+  onEvent(event: FolderEvent, file: string): void;
   onError(err: Error): void;
-  /** A renewal finished (for a catch-up read; events are not expected to have been missed). */
-  onRenewed?(): void;
-  /** Transcripts watched for nothing that trigger a renewal (default 256, ~0.6 MB of watchers). */
-  staleMax?: number;
+  /**
+   * Events may have been missed: the watch was set up again after a failure, or the platform sent
+   * an event without a file name. Whatever is followed should be read again.
+   */
+  onResync?(): void;
+  clock: SourceClock;
+  /** Wait before watching again after the watch failed (default 1000 ms). */
+  retryMs?: number;
 }
 
 export interface TranscriptDirWatch {
-  /** Starts watching; transcripts already in the folder are skipped until `follow`ed. */
+  /** Starts watching; a folder that cannot be watched yet is retried (reported unless missing). */
   start(): Promise<void>;
-  /** A transcript the source follows: its events are needed (from now on, also after renewals). */
+  /** A transcript the source follows: its content changes are passed on from now on. */
   follow(file: string): void;
-  /** Not followed any more: its watcher goes at the next renewal. */
+  /** Not followed any more: only its appearing or going is passed on. */
   unfollow(file: string): void;
-  /** Transcripts chokidar is watching now (the regression tests bound it). */
+  /** Transcripts whose content changes are passed on (the followed ones). */
   watchedTranscripts(): number;
   close(): Promise<void>;
 }
 
-interface Generation {
-  watcher: FSWatcher;
-  /** Transcripts in the folder when this watcher started: skipped unless followed. */
-  preexisting: Set<string>;
-  /** Transcripts this watcher watches (reported by it, or added by `follow`). */
-  held: Set<string>;
-}
-
 export function createTranscriptDirWatch(options: TranscriptDirWatchOptions): TranscriptDirWatch {
-  const { dir, classify } = options;
-  const staleMax = options.staleMax ?? 256;
+  const { dir, classify, clock } = options;
+  const retryMs = options.retryMs ?? 1000;
   const followed = new Set<string>();
-  let current: Generation | undefined;
-  let renewing: Promise<void> | undefined;
+  let watcher: FSWatcher | undefined;
+  let retry: unknown;
   let closed = false;
 
-  async function transcriptsNow(): Promise<Set<string>> {
+  function onFolderEvent(event: string, name: string | null) {
+    if (closed) return;
+    if (!name) {
+      options.onResync?.();
+      return;
+    }
+    const kind = classify(name);
+    if (kind === 'ignore') return;
+    // A transcript nobody follows matters only when it appears (the registry may name it next);
+    // the appends to 10 000 old ones do not.
+    if (kind === 'transcript' && !followed.has(name) && event !== 'rename') return;
+    options.onEvent(event === 'change' ? 'change' : 'rename', path.join(dir, name));
+  }
+
+  /** Watches the folder; false (and a retry scheduled) if it cannot be watched now. */
+  function open(): boolean {
     try {
-      return new Set((await readdir(dir)).filter((n) => classify(n) === 'transcript'));
+      const w = watch(dir, { persistent: true }, onFolderEvent);
+      w.on('error', (err) => {
+        if (watcher !== w) return;
+        options.onError(err);
+        w.close();
+        watcher = undefined;
+        scheduleRetry();
+      });
+      watcher = w;
+      return true;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      return new Set();
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') options.onError(err as Error);
+      scheduleRetry();
+      return false;
     }
   }
 
-  async function startGeneration(preexisting: Set<string>): Promise<Generation> {
-    const gen: Generation = { watcher: undefined as unknown as FSWatcher, preexisting, held: new Set() };
-    for (const name of followed) if (preexisting.has(name)) gen.held.add(name);
-    gen.watcher = watch(dir, {
-      ignoreInitial: true,
-      depth: 0,
-      atomic: false,
-      ignored: (p: string) => {
-        if (p === dir) return false;
-        const name = path.basename(p);
-        const kind = classify(name);
-        if (kind === 'transcript') return gen.preexisting.has(name) && !gen.held.has(name);
-        return kind === 'ignore';
-      },
-    });
-    gen.watcher.on('all', (event, file) => {
-      const name = path.basename(file);
-      if (classify(name) === 'transcript') {
-        if (event === 'add') gen.held.add(name);
-        else if (event === 'unlink') gen.held.delete(name);
-      }
-      if (!closed) options.onEvent(event, file);
-    });
-    gen.watcher.on('error', (err) => options.onError(err as Error));
-    await new Promise<void>((resolve) => gen.watcher.once('ready', () => resolve()));
-    return gen;
-  }
-
-  function watchIn(gen: Generation, name: string) {
-    if (gen.held.has(name)) return;
-    gen.held.add(name);
-    gen.watcher.add(path.join(dir, name));
-  }
-
-  async function renew() {
-    const next = await startGeneration(await transcriptsNow());
-    // Followed while the new watcher was starting: it must watch them too.
-    for (const name of followed) watchIn(next, name);
-    const old = current;
-    current = next;
-    await old?.watcher.close();
-    if (closed) await next.watcher.close();
-    else options.onRenewed?.();
-  }
-
-  function maybeRenew() {
-    if (renewing || closed || !current || current.held.size - followed.size <= staleMax) return;
-    renewing = renew()
-      .catch((err: unknown) => options.onError(err as Error))
-      .finally(() => {
-        renewing = undefined;
-        maybeRenew(); // what was unfollowed meanwhile
-      });
+  function scheduleRetry() {
+    if (closed || retry !== undefined) return;
+    retry = clock.setTimeout(() => {
+      retry = undefined;
+      if (closed || watcher) return;
+      if (open()) options.onResync?.();
+    }, retryMs);
   }
 
   return {
     async start() {
-      current = await startGeneration(await transcriptsNow());
+      open();
     },
     follow(file) {
-      if (path.dirname(file) !== dir) return;
-      const name = path.basename(file);
-      followed.add(name);
-      if (current) watchIn(current, name);
+      if (path.dirname(file) === dir) followed.add(path.basename(file));
     },
     unfollow(file) {
-      if (path.dirname(file) !== dir) return;
-      followed.delete(path.basename(file));
-      maybeRenew();
+      if (path.dirname(file) === dir) followed.delete(path.basename(file));
     },
-    watchedTranscripts: () => current?.held.size ?? 0,
+    watchedTranscripts: () => followed.size,
     async close() {
       closed = true;
-      await renewing;
-      await current?.watcher.close();
+      if (retry !== undefined) clock.clearTimeout(retry);
+      retry = undefined;
+      watcher?.close();
+      watcher = undefined;
     },
   };
 }

@@ -221,9 +221,9 @@ export function createTranscriptTailer(options: TailerOptions): TranscriptTailer
     }
     let first = true;
     for (;;) {
-      // Up to the size stat saw, then on to EOF: an append landing meanwhile may be inside
-      // chokidar's 50 ms throttle window and get no event of its own. Past the stat size the
-      // probe is the kept buffer, so an append costs no big allocation.
+      // Up to the size stat saw, then on to EOF: an append landing meanwhile may have its event
+      // merged into the one that started this read. Past the stat size the probe is the kept
+      // buffer, so an append costs no big allocation.
       const left = st.size - from;
       const want = Math.max(skip, left > 0 ? Math.min(chunkSize, left) : Math.max(scratch.length, 4096));
       const buf = bufferFor(want);
