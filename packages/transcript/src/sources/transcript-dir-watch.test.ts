@@ -109,6 +109,20 @@ describe('transcript folder watch', () => {
     await waitFor('the registry event', () => h.saw('rename sessions.json'));
   });
 
+  it('a folder deleted and made again is watched again, with a resync', async () => {
+    const dir = path.join(root, 'sessions');
+    await mkdir(dir);
+    const h = harness(dir);
+    await h.w.start();
+    await rm(dir, { recursive: true });
+    await mkdir(dir);
+    await writeFile(h.file('sessions.json'), '{}');
+    await waitFor('the resync', () => h.resyncs() === 1);
+    await writeFile(h.file('run.jsonl.lock'), '{}');
+    await waitFor('the lock in the new folder', () => h.saw('rename run.jsonl.lock'));
+    expect(h.events.filter((e) => e.startsWith('error'))).toEqual([]);
+  });
+
   it('close stops every event and a pending retry', async () => {
     const missing = harness(path.join(root, 'later'));
     await missing.w.start();

@@ -9,7 +9,8 @@
 // old transcripts then cost the daemon more than a core while any agent was busy, and 100
 // sessions starting at once allocated ~800 MB in such rescans (RSS 440 MB). A folder event here
 // costs a name check. It also needs one inotify watch per agent instead of one per followed file.
-import { type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, statSync, watch } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceClock } from './source-clock.ts';
 
@@ -51,6 +52,8 @@ export function createTranscriptDirWatch(options: TranscriptDirWatchOptions): Tr
   const retryMs = options.retryMs ?? 1000;
   const followed = new Set<string>();
   let watcher: FSWatcher | undefined;
+  /** The inode of the folder being watched: a folder deleted and made again is another one. */
+  let watchedIno = 0;
   let retry: unknown;
   let closed = false;
 
@@ -60,6 +63,9 @@ export function createTranscriptDirWatch(options: TranscriptDirWatchOptions): Tr
       options.onResync?.();
       return;
     }
+    // The folder itself was deleted or renamed (its own name comes with the event): its watch sees
+    // nothing any more, so it is set up again once the folder is back.
+    if (name === path.basename(dir) && event === 'rename') void checkFolder(watcher);
     const kind = classify(name);
     if (kind === 'ignore') return;
     // A transcript nobody follows matters only when it appears (the registry may name it next);
@@ -68,9 +74,23 @@ export function createTranscriptDirWatch(options: TranscriptDirWatchOptions): Tr
     options.onEvent(event === 'change' ? 'change' : 'rename', path.join(dir, name));
   }
 
+  async function checkFolder(w: FSWatcher | undefined) {
+    let ino = 0;
+    try {
+      ino = (await stat(dir)).ino;
+    } catch {
+      // gone
+    }
+    if (ino === watchedIno || watcher !== w || !w) return;
+    w.close();
+    watcher = undefined;
+    scheduleRetry();
+  }
+
   /** Watches the folder; false (and a retry scheduled) if it cannot be watched now. */
   function open(): boolean {
     try {
+      watchedIno = statSync(dir).ino;
       const w = watch(dir, { persistent: true }, onFolderEvent);
       w.on('error', (err) => {
         if (watcher !== w) return;
