@@ -81,7 +81,12 @@ export function createTranscriptDirWatch(options: TranscriptDirWatchOptions): Tr
     } catch {
       // gone
     }
-    if (ino === watchedIno || watcher !== w || !w) return;
+    if (ino !== watchedIno && w) reopenLater(w);
+  }
+
+  /** Drops watch `w` (if still the current one) and watches the folder again after retryMs. */
+  function reopenLater(w: FSWatcher) {
+    if (watcher !== w) return;
     w.close();
     watcher = undefined;
     scheduleRetry();
@@ -95,9 +100,7 @@ export function createTranscriptDirWatch(options: TranscriptDirWatchOptions): Tr
       w.on('error', (err) => {
         if (watcher !== w) return;
         options.onError(err);
-        w.close();
-        watcher = undefined;
-        scheduleRetry();
+        reopenLater(w);
       });
       watcher = w;
       return true;
