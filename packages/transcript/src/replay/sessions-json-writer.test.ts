@@ -47,7 +47,7 @@ describe('createSessionsJsonWriter', () => {
 });
 
 describe('writeSessionsJsonAtomic', () => {
-  it('is what the writer uses: one file, mode 0600', async () => {
+  it('writes the file mode 0600, as OpenClaw does', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ls-registry-writer-'));
     const file = path.join(dir, 'sessions.json');
     await writeSessionsJsonAtomic(file, { k: 1 });

@@ -144,9 +144,9 @@ describe('jsonl agent source registry re-reads', () => {
 });
 
 describe('jsonl agent source registry bursts', () => {
-  // OpenClaw replaces sessions.json 6–15 times per run, often a few ms apart, and chokidar drops a
-  // file's change events for 50 ms after one it emitted: the last version of a burst must still be
-  // read, however the burst falls around the debounced read.
+  // OpenClaw replaces sessions.json 6–15 times per run, often a few ms apart, and a watcher may
+  // merge their events (chokidar dropped a file's events for 50 ms after each): the last version of
+  // a burst must still be read, however the burst falls around the debounced read.
   it('the last of rapid rewrites is always read', async () => {
     const h = harness();
     await writeSessionsJsonAtomic(h.sessionsJson, {});
@@ -188,8 +188,8 @@ describe('jsonl agent source retention', () => {
     // may still say one of them is running (the source then rightly keeps it unparked); the next
     // write says what is true, as OpenClaw's next write would.
     await writeSessionsJsonAtomic(h.sessionsJson, h.registry);
-    // A lock that lived a few ms can slip past chokidar: the registry's `done` is then the only
-    // sign, and the source looks at the lock again.
+    // A lock that lived a few ms can have its events merged or lost: the registry's `done` is then
+    // the only sign, and the source looks at the lock again.
     await waitFor('every session parked', () => h.source.retained().parked === 40);
     // pooledViews: the 64-byte anchor and 256-byte head each pinned a 64 KB Buffer pool slab.
     expect(h.source.retained()).toMatchObject({
@@ -271,8 +271,8 @@ describe('jsonl agent source retention', () => {
   });
 
   it('a lock whose removal went unseen is looked at again when the registry says the run is over', async () => {
-    // The lock's last event is handled while the lock still looks there (as when chokidar drops
-    // the removal, or handles it before the file is gone): only the registry's `done` is left.
+    // The lock's last event is handled while the lock still looks there (as when a watcher drops
+    // the removal, or it is handled before the file is gone): only the registry's `done` is left.
     let staleLock = false;
     const h = harness(async (p) => (staleLock && p.endsWith('.lock')) || existsSync(p));
     await writeSessionsJsonAtomic(h.sessionsJson, {});
